@@ -1,0 +1,37 @@
+// Typed decoding of API objects from yaml::Node trees: one function per API type, reading the
+// fields Podscape simulates or shows. Unknown fields are skipped; wrong types are errors.
+#pragma once
+
+#include "cluster/api/apps.h"
+#include "cluster/api/batch.h"
+#include "cluster/api/core.h"
+#include "cluster/api/other.h"
+#include "cluster/api/policy.h"
+#include "cluster/api/storage.h"
+#include "manifest/field_reader.h"
+
+namespace podscape {
+
+using yaml::Node;
+
+// Shared pieces (decode_meta.cpp).
+void decodeObjectMeta(FieldReader &r, const Node *n, const FieldPath &p, ObjectMeta &meta);
+void decodeLabelSelector(FieldReader &r, const Node *n, const FieldPath &p, LabelSelector &sel);
+void decodeNodeSelector(FieldReader &r, const Node *n, const FieldPath &p, NodeSelector &sel);
+void decodeNodeSelectorTerm(FieldReader &r, const Node *n, const FieldPath &p, NodeSelectorTerm &term);
+
+// The core group (decode_core.cpp).
+void decodePodSpec(FieldReader &r, const Node *n, const FieldPath &p, PodSpec &spec);
+void decodePodTemplate(FieldReader &r, const Node *n, const FieldPath &p, PodTemplateSpec &tpl);
+void decodePersistentVolumeClaim(FieldReader &r, const Node *root, const FieldPath &p, PersistentVolumeClaim &pvc);
+
+// Creates the typed object for a simulated kind and decodes `root` into it (everything but
+// TypeMeta, which the caller sets). Returns null for kinds without a typed representation.
+ObjectPtr decodeTypedObject(std::string_view kind, FieldReader &r, const Node *root);
+
+// Per-group factories used by decodeTypedObject.
+ObjectPtr decodeCoreObject(std::string_view kind, FieldReader &r, const Node *root);
+ObjectPtr decodeWorkloadObject(std::string_view kind, FieldReader &r, const Node *root);
+ObjectPtr decodeOtherObject(std::string_view kind, FieldReader &r, const Node *root);
+
+}  // namespace podscape

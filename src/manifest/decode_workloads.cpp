@@ -1,0 +1,261 @@
+#include "manifest/decode.h"
+
+namespace podscape {
+
+namespace {
+
+template <typename T> std::shared_ptr<T> withMeta(FieldReader &r, const Node *root)
+{
+    auto obj = std::make_shared<T>();
+    if (const Node *meta = root->find("metadata"))
+        decodeObjectMeta(r, meta, FieldPath{}.child("metadata"), obj->metadata);
+    return obj;
+}
+
+template <typename Fn> void forEachSpecField(FieldReader &r, const Node *root, Fn fn)
+{
+    FieldPath top;
+    FieldPath spec = top.child("spec");
+    r.forEachField(root->find("spec"), spec, fn);
+}
+
+void readSelector(FieldReader &r, const Node *v, const FieldPath &fp, std::optional<LabelSelector> &sel)
+{
+    if (v && !v->isNull())
+        decodeLabelSelector(r, v, fp, sel.emplace());
+}
+
+// strategy: {type, rollingUpdate: {maxSurge, maxUnavailable, partition}}
+void decodeStrategy(FieldReader &r, const Node *n, const FieldPath &p, std::string &type,
+                    std::optional<IntOrString> *maxSurge, std::optional<IntOrString> *maxUnavailable,
+                    std::int32_t *partition)
+{
+    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+        if (k == "type") {
+            r.read(v, fp, type);
+        } else if (k == "rollingUpdate") {
+            r.forEachField(v, fp, [&](std::string_view rk, const Node *rv, const FieldPath &rfp) {
+                if (rk == "maxSurge" && maxSurge)
+                    r.read(rv, rfp, *maxSurge);
+                else if (rk == "maxUnavailable" && maxUnavailable)
+                    r.read(rv, rfp, *maxUnavailable);
+                else if (rk == "partition" && partition)
+                    r.read(rv, rfp, *partition);
+            });
+        }
+    });
+}
+
+ObjectPtr decodeDeployment(FieldReader &r, const Node *root)
+{
+    auto d = withMeta<Deployment>(r, root);
+    auto &s = d->spec;
+    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+        if (k == "replicas")
+            r.read(v, fp, s.replicas);
+        else if (k == "selector")
+            readSelector(r, v, fp, s.selector);
+        else if (k == "template")
+            decodePodTemplate(r, v, fp, s.template_);
+        else if (k == "strategy")
+            decodeStrategy(r, v, fp, s.strategyType, &s.maxSurge, &s.maxUnavailable, nullptr);
+        else if (k == "minReadySeconds")
+            r.read(v, fp, s.minReadySeconds);
+        else if (k == "revisionHistoryLimit")
+            r.read(v, fp, s.revisionHistoryLimit);
+        else if (k == "progressDeadlineSeconds")
+            r.read(v, fp, s.progressDeadlineSeconds);
+        else if (k == "paused")
+            r.read(v, fp, s.paused);
+    });
+    return d;
+}
+
+ObjectPtr decodeReplicaSet(FieldReader &r, const Node *root)
+{
+    auto rs = withMeta<ReplicaSet>(r, root);
+    auto &s = rs->spec;
+    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+        if (k == "replicas")
+            r.read(v, fp, s.replicas);
+        else if (k == "selector")
+            readSelector(r, v, fp, s.selector);
+        else if (k == "template")
+            decodePodTemplate(r, v, fp, s.template_);
+        else if (k == "minReadySeconds")
+            r.read(v, fp, s.minReadySeconds);
+    });
+    return rs;
+}
+
+ObjectPtr decodeReplicationController(FieldReader &r, const Node *root)
+{
+    auto rc = withMeta<ReplicationController>(r, root);
+    auto &s = rc->spec;
+    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+        if (k == "replicas")
+            r.read(v, fp, s.replicas);
+        else if (k == "selector")
+            r.read(v, fp, s.selector);
+        else if (k == "template" && v && !v->isNull())
+            decodePodTemplate(r, v, fp, s.template_.emplace());
+        else if (k == "minReadySeconds")
+            r.read(v, fp, s.minReadySeconds);
+    });
+    return rc;
+}
+
+ObjectPtr decodeStatefulSet(FieldReader &r, const Node *root)
+{
+    auto sts = withMeta<StatefulSet>(r, root);
+    auto &s = sts->spec;
+    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+        if (k == "replicas")
+            r.read(v, fp, s.replicas);
+        else if (k == "selector")
+            readSelector(r, v, fp, s.selector);
+        else if (k == "template")
+            decodePodTemplate(r, v, fp, s.template_);
+        else if (k == "serviceName")
+            r.read(v, fp, s.serviceName);
+        else if (k == "podManagementPolicy")
+            r.read(v, fp, s.podManagementPolicy);
+        else if (k == "updateStrategy")
+            decodeStrategy(r, v, fp, s.updateStrategyType, nullptr, &s.maxUnavailable, &s.partition);
+        else if (k == "volumeClaimTemplates")
+            r.readList(v, fp, s.volumeClaimTemplates,
+                       [&](const Node *item, const FieldPath &ip, PersistentVolumeClaim &pvc) {
+                           pvc.apiVersion = "v1";
+                           pvc.kind = "PersistentVolumeClaim";
+                           decodePersistentVolumeClaim(r, item, ip, pvc);
+                       });
+        else if (k == "persistentVolumeClaimRetentionPolicy")
+            r.forEachField(v, fp, [&](std::string_view pk, const Node *pv, const FieldPath &pfp) {
+                if (pk == "whenDeleted")
+                    r.read(pv, pfp, s.whenDeleted);
+                else if (pk == "whenScaled")
+                    r.read(pv, pfp, s.whenScaled);
+            });
+        else if (k == "minReadySeconds")
+            r.read(v, fp, s.minReadySeconds);
+        else if (k == "revisionHistoryLimit")
+            r.read(v, fp, s.revisionHistoryLimit);
+        else if (k == "ordinals")
+            r.forEachField(v, fp, [&](std::string_view ok, const Node *ov, const FieldPath &ofp) {
+                if (ok == "start")
+                    r.read(ov, ofp, s.ordinalsStart);
+            });
+    });
+    return sts;
+}
+
+ObjectPtr decodeDaemonSet(FieldReader &r, const Node *root)
+{
+    auto ds = withMeta<DaemonSet>(r, root);
+    auto &s = ds->spec;
+    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+        if (k == "selector")
+            readSelector(r, v, fp, s.selector);
+        else if (k == "template")
+            decodePodTemplate(r, v, fp, s.template_);
+        else if (k == "updateStrategy")
+            decodeStrategy(r, v, fp, s.updateStrategyType, &s.maxSurge, &s.maxUnavailable, nullptr);
+        else if (k == "minReadySeconds")
+            r.read(v, fp, s.minReadySeconds);
+        else if (k == "revisionHistoryLimit")
+            r.read(v, fp, s.revisionHistoryLimit);
+    });
+    return ds;
+}
+
+void decodeJobSpec(FieldReader &r, const Node *n, const FieldPath &p, JobSpec &s)
+{
+    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+        if (k == "parallelism")
+            r.read(v, fp, s.parallelism);
+        else if (k == "completions")
+            r.read(v, fp, s.completions);
+        else if (k == "activeDeadlineSeconds")
+            r.read(v, fp, s.activeDeadlineSeconds);
+        else if (k == "backoffLimit")
+            r.read(v, fp, s.backoffLimit);
+        else if (k == "backoffLimitPerIndex")
+            r.read(v, fp, s.backoffLimitPerIndex);
+        else if (k == "maxFailedIndexes")
+            r.read(v, fp, s.maxFailedIndexes);
+        else if (k == "selector")
+            readSelector(r, v, fp, s.selector);
+        else if (k == "manualSelector")
+            r.read(v, fp, s.manualSelector);
+        else if (k == "template")
+            decodePodTemplate(r, v, fp, s.template_);
+        else if (k == "ttlSecondsAfterFinished")
+            r.read(v, fp, s.ttlSecondsAfterFinished);
+        else if (k == "completionMode")
+            r.read(v, fp, s.completionMode);
+        else if (k == "suspend")
+            r.read(v, fp, s.suspend);
+        else if (k == "podReplacementPolicy")
+            r.read(v, fp, s.podReplacementPolicy);
+    });
+}
+
+ObjectPtr decodeJob(FieldReader &r, const Node *root)
+{
+    auto job = withMeta<Job>(r, root);
+    decodeJobSpec(r, root->find("spec"), FieldPath{}.child("spec"), job->spec);
+    return job;
+}
+
+ObjectPtr decodeCronJob(FieldReader &r, const Node *root)
+{
+    auto cj = withMeta<CronJob>(r, root);
+    auto &s = cj->spec;
+    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+        if (k == "schedule")
+            r.read(v, fp, s.schedule);
+        else if (k == "timeZone")
+            r.read(v, fp, s.timeZone);
+        else if (k == "startingDeadlineSeconds")
+            r.read(v, fp, s.startingDeadlineSeconds);
+        else if (k == "concurrencyPolicy")
+            r.read(v, fp, s.concurrencyPolicy);
+        else if (k == "suspend")
+            r.read(v, fp, s.suspend);
+        else if (k == "successfulJobsHistoryLimit")
+            r.read(v, fp, s.successfulJobsHistoryLimit);
+        else if (k == "failedJobsHistoryLimit")
+            r.read(v, fp, s.failedJobsHistoryLimit);
+        else if (k == "jobTemplate")
+            r.forEachField(v, fp, [&](std::string_view jk, const Node *jv, const FieldPath &jfp) {
+                if (jk == "metadata")
+                    decodeObjectMeta(r, jv, jfp, s.jobMetadata);
+                else if (jk == "spec")
+                    decodeJobSpec(r, jv, jfp, s.jobSpec);
+            });
+    });
+    return cj;
+}
+
+}  // namespace
+
+ObjectPtr decodeWorkloadObject(std::string_view kind, FieldReader &r, const Node *root)
+{
+    if (kind == "Deployment")
+        return decodeDeployment(r, root);
+    if (kind == "ReplicaSet")
+        return decodeReplicaSet(r, root);
+    if (kind == "ReplicationController")
+        return decodeReplicationController(r, root);
+    if (kind == "StatefulSet")
+        return decodeStatefulSet(r, root);
+    if (kind == "DaemonSet")
+        return decodeDaemonSet(r, root);
+    if (kind == "Job")
+        return decodeJob(r, root);
+    if (kind == "CronJob")
+        return decodeCronJob(r, root);
+    return nullptr;
+}
+
+}  // namespace podscape
