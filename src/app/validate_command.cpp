@@ -12,7 +12,7 @@ QString kindCounts(const std::map<std::string, int> &counts)
 {
     QStringList parts;
     for (const auto &[kind, count] : counts)
-        parts << QStringLiteral("%1 %2").arg(count).arg(QString::fromStdString(kind));
+        parts << QStringLiteral("%1: %2").arg(QString::fromStdString(kind)).arg(count);
     return parts.join(QStringLiteral(", "));
 }
 
@@ -23,19 +23,23 @@ QString loadSummary(const LoadResult &result)
     std::map<std::string, int> simulated, notSimulated;
     for (const auto &obj : result.objects)
         ++(obj->isSimulated() ? simulated : notSimulated)[obj->kind];
+    int simulatedCount = static_cast<int>(result.objects.size());
+    for (const auto &entry : notSimulated)
+        simulatedCount -= entry.second;
 
-    QString line = QCoreApplication::translate("ValidateCommand", "%n object(s)", nullptr,
-                                               static_cast<int>(result.objects.size()));
-    line += QCoreApplication::translate("ValidateCommand", " from %n file(s)", nullptr,
-                                        static_cast<int>(result.files.size()));
+    // "label: count" keeps the line grammatical in every language without plural forms.
+    QStringList parts;
+    parts << QCoreApplication::translate("ValidateCommand", "files: %1").arg(result.files.size());
+    QString objects = QCoreApplication::translate("ValidateCommand", "objects: %1").arg(simulatedCount);
     if (!simulated.empty())
-        line += QStringLiteral(": ") + kindCounts(simulated);
+        objects += QStringLiteral(" (") + kindCounts(simulated) + QLatin1Char(')');
+    parts << objects;
     if (!notSimulated.empty())
-        line += QStringLiteral("; ") + QCoreApplication::translate("ValidateCommand", "not simulated: %1")
-                                           .arg(kindCounts(notSimulated));
-    line += QStringLiteral("; ") + QCoreApplication::translate("ValidateCommand", "%n error(s)", nullptr,
-                                                               static_cast<int>(result.errors.size()));
-    return line;
+        parts << QCoreApplication::translate("ValidateCommand", "not simulated: %1 (%2)")
+                     .arg(result.objects.size() - simulatedCount)
+                     .arg(kindCounts(notSimulated));
+    parts << QCoreApplication::translate("ValidateCommand", "errors: %1").arg(result.errors.size());
+    return parts.join(QStringLiteral(", "));
 }
 
 int runValidate(const QStringList &paths, QTextStream &out, QTextStream &err)

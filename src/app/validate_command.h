@@ -10,7 +10,8 @@
 
 namespace podscape {
 
-// The one-line summary: "12 objects from 3 files: 2 ConfigMap, 3 Deployment; not simulated: ...; 2 errors".
+// The one-line summary:
+// "files: 3, objects: 5 (ConfigMap: 2, Deployment: 3), not simulated: 1 (Role: 1), errors: 2".
 QString loadSummary(const LoadResult &result);
 
 int runValidate(const QStringList &paths, QTextStream &out, QTextStream &err);

@@ -12,26 +12,26 @@
 
 namespace podscape {
 
-using yaml::Node;
+using YNode = yaml::Node;
 
 // Shared pieces (decode_meta.cpp).
-void decodeObjectMeta(FieldReader &r, const Node *n, const FieldPath &p, ObjectMeta &meta);
-void decodeLabelSelector(FieldReader &r, const Node *n, const FieldPath &p, LabelSelector &sel);
-void decodeNodeSelector(FieldReader &r, const Node *n, const FieldPath &p, NodeSelector &sel);
-void decodeNodeSelectorTerm(FieldReader &r, const Node *n, const FieldPath &p, NodeSelectorTerm &term);
+void decodeObjectMeta(FieldReader &r, const YNode *n, const FieldPath &p, ObjectMeta &meta);
+void decodeLabelSelector(FieldReader &r, const YNode *n, const FieldPath &p, LabelSelector &sel);
+void decodeNodeSelector(FieldReader &r, const YNode *n, const FieldPath &p, NodeSelector &sel);
+void decodeNodeSelectorTerm(FieldReader &r, const YNode *n, const FieldPath &p, NodeSelectorTerm &term);
 
 // The core group (decode_core.cpp).
-void decodePodSpec(FieldReader &r, const Node *n, const FieldPath &p, PodSpec &spec);
-void decodePodTemplate(FieldReader &r, const Node *n, const FieldPath &p, PodTemplateSpec &tpl);
-void decodePersistentVolumeClaim(FieldReader &r, const Node *root, const FieldPath &p, PersistentVolumeClaim &pvc);
+void decodePodSpec(FieldReader &r, const YNode *n, const FieldPath &p, PodSpec &spec);
+void decodePodTemplate(FieldReader &r, const YNode *n, const FieldPath &p, PodTemplateSpec &tpl);
+void decodePersistentVolumeClaim(FieldReader &r, const YNode *root, const FieldPath &p, PersistentVolumeClaim &pvc);
 
 // Creates the typed object for a simulated kind and decodes `root` into it (everything but
 // TypeMeta, which the caller sets). Returns null for kinds without a typed representation.
-ObjectPtr decodeTypedObject(std::string_view kind, FieldReader &r, const Node *root);
+ObjectPtr decodeTypedObject(std::string_view kind, FieldReader &r, const YNode *root);
 
 // Per-group factories used by decodeTypedObject.
-ObjectPtr decodeCoreObject(std::string_view kind, FieldReader &r, const Node *root);
-ObjectPtr decodeWorkloadObject(std::string_view kind, FieldReader &r, const Node *root);
-ObjectPtr decodeOtherObject(std::string_view kind, FieldReader &r, const Node *root);
+ObjectPtr decodeCoreObject(std::string_view kind, FieldReader &r, const YNode *root);
+ObjectPtr decodeWorkloadObject(std::string_view kind, FieldReader &r, const YNode *root);
+ObjectPtr decodeOtherObject(std::string_view kind, FieldReader &r, const YNode *root);
 
 }  // namespace podscape

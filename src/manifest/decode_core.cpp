@@ -6,19 +6,19 @@ namespace podscape {
 
 namespace {
 
-void decodeHandler(FieldReader &r, const Node *n, const FieldPath &p, Handler &h)
+void decodeHandler(FieldReader &r, const YNode *n, const FieldPath &p, Handler &h)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "exec") {
             h.type = Handler::Type::Exec;
-            r.forEachField(v, fp, [&](std::string_view ek, const Node *ev, const FieldPath &efp) {
+            r.forEachField(v, fp, [&](std::string_view ek, const YNode *ev, const FieldPath &efp) {
                 if (ek == "command")
                     r.read(ev, efp, h.command);
             });
         } else if (k == "httpGet" || k == "tcpSocket" || k == "grpc") {
             h.type = k == "httpGet" ? Handler::Type::HttpGet : k == "tcpSocket" ? Handler::Type::TcpSocket
                                                                                  : Handler::Type::Grpc;
-            r.forEachField(v, fp, [&](std::string_view hk, const Node *hv, const FieldPath &hfp) {
+            r.forEachField(v, fp, [&](std::string_view hk, const YNode *hv, const FieldPath &hfp) {
                 if (hk == "path")
                     r.read(hv, hfp, h.path);
                 else if (hk == "port")
@@ -28,7 +28,7 @@ void decodeHandler(FieldReader &r, const Node *n, const FieldPath &p, Handler &h
             });
         } else if (k == "sleep") {
             h.type = Handler::Type::Sleep;
-            r.forEachField(v, fp, [&](std::string_view sk, const Node *sv, const FieldPath &sfp) {
+            r.forEachField(v, fp, [&](std::string_view sk, const YNode *sv, const FieldPath &sfp) {
                 if (sk == "seconds")
                     r.read(sv, sfp, h.sleepSeconds);
             });
@@ -36,10 +36,10 @@ void decodeHandler(FieldReader &r, const Node *n, const FieldPath &p, Handler &h
     });
 }
 
-void decodeProbe(FieldReader &r, const Node *n, const FieldPath &p, Probe &probe)
+void decodeProbe(FieldReader &r, const YNode *n, const FieldPath &p, Probe &probe)
 {
     decodeHandler(r, n, p, probe.handler);
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "initialDelaySeconds")
             r.read(v, fp, probe.initialDelaySeconds);
         else if (k == "timeoutSeconds")
@@ -53,9 +53,9 @@ void decodeProbe(FieldReader &r, const Node *n, const FieldPath &p, Probe &probe
     });
 }
 
-void decodeKeySelector(FieldReader &r, const Node *n, const FieldPath &p, KeySelector &sel)
+void decodeKeySelector(FieldReader &r, const YNode *n, const FieldPath &p, KeySelector &sel)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "name")
             r.read(v, fp, sel.name);
         else if (k == "key")
@@ -65,22 +65,22 @@ void decodeKeySelector(FieldReader &r, const Node *n, const FieldPath &p, KeySel
     });
 }
 
-void decodeEnvVar(FieldReader &r, const Node *n, const FieldPath &p, EnvVar &env)
+void decodeEnvVar(FieldReader &r, const YNode *n, const FieldPath &p, EnvVar &env)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "name") {
             r.read(v, fp, env.name);
         } else if (k == "value") {
             r.read(v, fp, env.value);
         } else if (k == "valueFrom") {
-            r.forEachField(v, fp, [&](std::string_view sk, const Node *sv, const FieldPath &sfp) {
+            r.forEachField(v, fp, [&](std::string_view sk, const YNode *sv, const FieldPath &sfp) {
                 if (sk == "configMapKeyRef" || sk == "secretKeyRef") {
                     env.source = sk == "configMapKeyRef" ? EnvVar::Source::ConfigMapKey : EnvVar::Source::SecretKey;
                     decodeKeySelector(r, sv, sfp, env.keyRef);
                 } else if (sk == "fieldRef" || sk == "resourceFieldRef") {
                     env.source = sk == "fieldRef" ? EnvVar::Source::Field : EnvVar::Source::ResourceField;
                     const char *field = sk == "fieldRef" ? "fieldPath" : "resource";
-                    r.forEachField(sv, sfp, [&](std::string_view fk, const Node *fv, const FieldPath &ffp) {
+                    r.forEachField(sv, sfp, [&](std::string_view fk, const YNode *fv, const FieldPath &ffp) {
                         if (fk == field)
                             r.read(fv, ffp, env.fieldPath);
                     });
@@ -90,9 +90,9 @@ void decodeEnvVar(FieldReader &r, const Node *n, const FieldPath &p, EnvVar &env
     });
 }
 
-void decodeEnvFrom(FieldReader &r, const Node *n, const FieldPath &p, EnvFromSource &src)
+void decodeEnvFrom(FieldReader &r, const YNode *n, const FieldPath &p, EnvFromSource &src)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "prefix") {
             r.read(v, fp, src.prefix);
         } else if (k == "configMapRef" || k == "secretRef") {
@@ -105,9 +105,9 @@ void decodeEnvFrom(FieldReader &r, const Node *n, const FieldPath &p, EnvFromSou
     });
 }
 
-void decodeContainer(FieldReader &r, const Node *n, const FieldPath &p, Container &c)
+void decodeContainer(FieldReader &r, const YNode *n, const FieldPath &p, Container &c)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "name")
             r.read(v, fp, c.name);
         else if (k == "image")
@@ -131,8 +131,8 @@ void decodeContainer(FieldReader &r, const Node *n, const FieldPath &p, Containe
         else if (k == "tty")
             r.read(v, fp, c.tty);
         else if (k == "ports")
-            r.readList(v, fp, c.ports, [&](const Node *item, const FieldPath &ip, ContainerPort &port) {
-                r.forEachField(item, ip, [&](std::string_view pk, const Node *pv, const FieldPath &pfp) {
+            r.readList(v, fp, c.ports, [&](const YNode *item, const FieldPath &ip, ContainerPort &port) {
+                r.forEachField(item, ip, [&](std::string_view pk, const YNode *pv, const FieldPath &pfp) {
                     if (pk == "name")
                         r.read(pv, pfp, port.name);
                     else if (pk == "containerPort")
@@ -146,23 +146,23 @@ void decodeContainer(FieldReader &r, const Node *n, const FieldPath &p, Containe
                 });
             });
         else if (k == "env")
-            r.readList(v, fp, c.env, [&](const Node *item, const FieldPath &ip, EnvVar &env) {
+            r.readList(v, fp, c.env, [&](const YNode *item, const FieldPath &ip, EnvVar &env) {
                 decodeEnvVar(r, item, ip, env);
             });
         else if (k == "envFrom")
-            r.readList(v, fp, c.envFrom, [&](const Node *item, const FieldPath &ip, EnvFromSource &src) {
+            r.readList(v, fp, c.envFrom, [&](const YNode *item, const FieldPath &ip, EnvFromSource &src) {
                 decodeEnvFrom(r, item, ip, src);
             });
         else if (k == "resources")
-            r.forEachField(v, fp, [&](std::string_view rk, const Node *rv, const FieldPath &rfp) {
+            r.forEachField(v, fp, [&](std::string_view rk, const YNode *rv, const FieldPath &rfp) {
                 if (rk == "requests")
                     r.read(rv, rfp, c.resources.requests);
                 else if (rk == "limits")
                     r.read(rv, rfp, c.resources.limits);
             });
         else if (k == "volumeMounts")
-            r.readList(v, fp, c.volumeMounts, [&](const Node *item, const FieldPath &ip, VolumeMount &m) {
-                r.forEachField(item, ip, [&](std::string_view mk, const Node *mv, const FieldPath &mfp) {
+            r.readList(v, fp, c.volumeMounts, [&](const YNode *item, const FieldPath &ip, VolumeMount &m) {
+                r.forEachField(item, ip, [&](std::string_view mk, const YNode *mv, const FieldPath &mfp) {
                     if (mk == "name")
                         r.read(mv, mfp, m.name);
                     else if (mk == "mountPath")
@@ -181,7 +181,7 @@ void decodeContainer(FieldReader &r, const Node *n, const FieldPath &p, Containe
             (k == "livenessProbe" ? c.livenessProbe : k == "readinessProbe" ? c.readinessProbe : c.startupProbe) =
                 probe;
         } else if (k == "lifecycle")
-            r.forEachField(v, fp, [&](std::string_view lk, const Node *lv, const FieldPath &lfp) {
+            r.forEachField(v, fp, [&](std::string_view lk, const YNode *lv, const FieldPath &lfp) {
                 if (lk == "postStart")
                     decodeHandler(r, lv, lfp, c.postStart);
                 else if (lk == "preStop")
@@ -211,10 +211,10 @@ Volume::Type volumeTypeFromKey(std::string_view key)
     return Volume::Type::Other;
 }
 
-void decodeKeyToPaths(FieldReader &r, const Node *n, const FieldPath &p, std::vector<KeyToPath> &items)
+void decodeKeyToPaths(FieldReader &r, const YNode *n, const FieldPath &p, std::vector<KeyToPath> &items)
 {
-    r.readList(n, p, items, [&](const Node *item, const FieldPath &ip, KeyToPath &kp) {
-        r.forEachField(item, ip, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.readList(n, p, items, [&](const YNode *item, const FieldPath &ip, KeyToPath &kp) {
+        r.forEachField(item, ip, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
             if (k == "key")
                 r.read(v, fp, kp.key);
             else if (k == "path")
@@ -223,14 +223,14 @@ void decodeKeyToPaths(FieldReader &r, const Node *n, const FieldPath &p, std::ve
     });
 }
 
-void decodeProjectedSources(FieldReader &r, const Node *n, const FieldPath &p, Volume &vol)
+void decodeProjectedSources(FieldReader &r, const YNode *n, const FieldPath &p, Volume &vol)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k != "sources")
             return;
-        r.readList(v, fp, vol.projectedSources, [&](const Node *item, const FieldPath &ip, ProjectedSource &src) {
+        r.readList(v, fp, vol.projectedSources, [&](const YNode *item, const FieldPath &ip, ProjectedSource &src) {
             src.type = ProjectedSource::Type::Other;
-            r.forEachField(item, ip, [&](std::string_view sk, const Node *sv, const FieldPath &sfp) {
+            r.forEachField(item, ip, [&](std::string_view sk, const YNode *sv, const FieldPath &sfp) {
                 using T = ProjectedSource::Type;
                 src.type = sk == "configMap"             ? T::ConfigMap
                            : sk == "secret"              ? T::Secret
@@ -239,7 +239,7 @@ void decodeProjectedSources(FieldReader &r, const Node *n, const FieldPath &p, V
                            : sk == "clusterTrustBundle"  ? T::ClusterTrustBundle
                                                          : T::Other;
                 if (src.type == T::ConfigMap || src.type == T::Secret)
-                    r.forEachField(sv, sfp, [&](std::string_view nk, const Node *nv, const FieldPath &nfp) {
+                    r.forEachField(sv, sfp, [&](std::string_view nk, const YNode *nv, const FieldPath &nfp) {
                         if (nk == "name")
                             r.read(nv, nfp, src.name);
                     });
@@ -248,7 +248,7 @@ void decodeProjectedSources(FieldReader &r, const Node *n, const FieldPath &p, V
     });
 }
 
-void decodeVolumeSource(FieldReader &r, std::string_view key, const Node *v, const FieldPath &fp, Volume &vol)
+void decodeVolumeSource(FieldReader &r, std::string_view key, const YNode *v, const FieldPath &fp, Volume &vol)
 {
     vol.type = volumeTypeFromKey(key);
     if (vol.type == Volume::Type::Other)
@@ -257,7 +257,7 @@ void decodeVolumeSource(FieldReader &r, std::string_view key, const Node *v, con
         decodeProjectedSources(r, v, fp, vol);
         return;
     }
-    r.forEachField(v, fp, [&](std::string_view k, const Node *sv, const FieldPath &sfp) {
+    r.forEachField(v, fp, [&](std::string_view k, const YNode *sv, const FieldPath &sfp) {
         if ((k == "name" && vol.type == Volume::Type::ConfigMap) || k == "secretName" || k == "claimName")
             r.read(sv, sfp, vol.sourceName);
         else if (k == "optional")
@@ -277,9 +277,9 @@ void decodeVolumeSource(FieldReader &r, std::string_view key, const Node *v, con
     });
 }
 
-void decodeVolume(FieldReader &r, const Node *n, const FieldPath &p, Volume &vol)
+void decodeVolume(FieldReader &r, const YNode *n, const FieldPath &p, Volume &vol)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "name")
             r.read(v, fp, vol.name);
         else
@@ -287,10 +287,10 @@ void decodeVolume(FieldReader &r, const Node *n, const FieldPath &p, Volume &vol
     });
 }
 
-void decodeToleration(FieldReader &r, const Node *n, const FieldPath &p, Toleration &t)
+void decodeToleration(FieldReader &r, const YNode *n, const FieldPath &p, Toleration &t)
 {
     t.operator_.clear();
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "key")
             r.read(v, fp, t.key);
         else if (k == "operator")
@@ -306,9 +306,9 @@ void decodeToleration(FieldReader &r, const Node *n, const FieldPath &p, Tolerat
         t.operator_ = "Equal";  // the API's default operator
 }
 
-void decodePodAffinityTerm(FieldReader &r, const Node *n, const FieldPath &p, PodAffinityTerm &term)
+void decodePodAffinityTerm(FieldReader &r, const YNode *n, const FieldPath &p, PodAffinityTerm &term)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "labelSelector" && v && !v->isNull())
             decodeLabelSelector(r, v, fp, term.labelSelector.emplace());
         else if (k == "namespaceSelector" && v && !v->isNull())
@@ -324,16 +324,16 @@ void decodePodAffinityTerm(FieldReader &r, const Node *n, const FieldPath &p, Po
     });
 }
 
-void decodePodAffinity(FieldReader &r, const Node *n, const FieldPath &p, PodAffinity &aff)
+void decodePodAffinity(FieldReader &r, const YNode *n, const FieldPath &p, PodAffinity &aff)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "requiredDuringSchedulingIgnoredDuringExecution")
-            r.readList(v, fp, aff.required, [&](const Node *item, const FieldPath &ip, PodAffinityTerm &term) {
+            r.readList(v, fp, aff.required, [&](const YNode *item, const FieldPath &ip, PodAffinityTerm &term) {
                 decodePodAffinityTerm(r, item, ip, term);
             });
         else if (k == "preferredDuringSchedulingIgnoredDuringExecution")
-            r.readList(v, fp, aff.preferred, [&](const Node *item, const FieldPath &ip, WeightedPodAffinityTerm &w) {
-                r.forEachField(item, ip, [&](std::string_view wk, const Node *wv, const FieldPath &wfp) {
+            r.readList(v, fp, aff.preferred, [&](const YNode *item, const FieldPath &ip, WeightedPodAffinityTerm &w) {
+                r.forEachField(item, ip, [&](std::string_view wk, const YNode *wv, const FieldPath &wfp) {
                     if (wk == "weight")
                         r.read(wv, wfp, w.weight);
                     else if (wk == "podAffinityTerm")
@@ -343,14 +343,14 @@ void decodePodAffinity(FieldReader &r, const Node *n, const FieldPath &p, PodAff
     });
 }
 
-void decodeNodeAffinity(FieldReader &r, const Node *n, const FieldPath &p, NodeAffinity &aff)
+void decodeNodeAffinity(FieldReader &r, const YNode *n, const FieldPath &p, NodeAffinity &aff)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "requiredDuringSchedulingIgnoredDuringExecution" && v && !v->isNull())
             decodeNodeSelector(r, v, fp, aff.required.emplace());
         else if (k == "preferredDuringSchedulingIgnoredDuringExecution")
-            r.readList(v, fp, aff.preferred, [&](const Node *item, const FieldPath &ip, PreferredSchedulingTerm &t) {
-                r.forEachField(item, ip, [&](std::string_view tk, const Node *tv, const FieldPath &tfp) {
+            r.readList(v, fp, aff.preferred, [&](const YNode *item, const FieldPath &ip, PreferredSchedulingTerm &t) {
+                r.forEachField(item, ip, [&](std::string_view tk, const YNode *tv, const FieldPath &tfp) {
                     if (tk == "weight")
                         r.read(tv, tfp, t.weight);
                     else if (tk == "preference")
@@ -360,9 +360,9 @@ void decodeNodeAffinity(FieldReader &r, const Node *n, const FieldPath &p, NodeA
     });
 }
 
-void decodeAffinity(FieldReader &r, const Node *n, const FieldPath &p, Affinity &aff)
+void decodeAffinity(FieldReader &r, const YNode *n, const FieldPath &p, Affinity &aff)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (!v || v->isNull())
             return;
         if (k == "nodeAffinity")
@@ -374,9 +374,9 @@ void decodeAffinity(FieldReader &r, const Node *n, const FieldPath &p, Affinity 
     });
 }
 
-void decodeSpreadConstraint(FieldReader &r, const Node *n, const FieldPath &p, TopologySpreadConstraint &c)
+void decodeSpreadConstraint(FieldReader &r, const YNode *n, const FieldPath &p, TopologySpreadConstraint &c)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "maxSkew")
             r.read(v, fp, c.maxSkew);
         else if (k == "topologyKey")
@@ -397,25 +397,25 @@ void decodeSpreadConstraint(FieldReader &r, const Node *n, const FieldPath &p, T
 }
 
 // imagePullSecrets / schedulingGates: lists of {name: ...}.
-void decodeNameList(FieldReader &r, const Node *n, const FieldPath &p, std::vector<std::string> &names)
+void decodeNameList(FieldReader &r, const YNode *n, const FieldPath &p, std::vector<std::string> &names)
 {
-    r.readList(n, p, names, [&](const Node *item, const FieldPath &ip, std::string &name) {
-        r.forEachField(item, ip, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.readList(n, p, names, [&](const YNode *item, const FieldPath &ip, std::string &name) {
+        r.forEachField(item, ip, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
             if (k == "name")
                 r.read(v, fp, name);
         });
     });
 }
 
-void decodePodSpecField(FieldReader &r, std::string_view k, const Node *v, const FieldPath &fp, PodSpec &spec)
+void decodePodSpecField(FieldReader &r, std::string_view k, const YNode *v, const FieldPath &fp, PodSpec &spec)
 {
-    auto container = [&](const Node *item, const FieldPath &ip, Container &c) { decodeContainer(r, item, ip, c); };
+    auto container = [&](const YNode *item, const FieldPath &ip, Container &c) { decodeContainer(r, item, ip, c); };
     if (k == "containers")
         r.readList(v, fp, spec.containers, container);
     else if (k == "initContainers")
         r.readList(v, fp, spec.initContainers, container);
     else if (k == "volumes")
-        r.readList(v, fp, spec.volumes, [&](const Node *item, const FieldPath &ip, Volume &vol) {
+        r.readList(v, fp, spec.volumes, [&](const YNode *item, const FieldPath &ip, Volume &vol) {
             decodeVolume(r, item, ip, vol);
         });
     else if (k == "restartPolicy")
@@ -447,14 +447,14 @@ void decodePodSpecField(FieldReader &r, std::string_view k, const Node *v, const
     else if (k == "schedulerName")
         r.read(v, fp, spec.schedulerName);
     else if (k == "tolerations")
-        r.readList(v, fp, spec.tolerations, [&](const Node *item, const FieldPath &ip, Toleration &t) {
+        r.readList(v, fp, spec.tolerations, [&](const YNode *item, const FieldPath &ip, Toleration &t) {
             decodeToleration(r, item, ip, t);
         });
     else if (k == "affinity" && v && !v->isNull())
         decodeAffinity(r, v, fp, spec.affinity.emplace());
     else if (k == "topologySpreadConstraints")
         r.readList(v, fp, spec.topologySpreadConstraints,
-                   [&](const Node *item, const FieldPath &ip, TopologySpreadConstraint &c) {
+                   [&](const YNode *item, const FieldPath &ip, TopologySpreadConstraint &c) {
                        decodeSpreadConstraint(r, item, ip, c);
                    });
     else if (k == "priorityClassName")
@@ -473,34 +473,34 @@ void decodePodSpecField(FieldReader &r, std::string_view k, const Node *v, const
         r.read(v, fp, spec.runtimeClassName);
 }
 
-template <typename T> std::shared_ptr<T> decodeWithMeta(FieldReader &r, const Node *root)
+template <typename T> std::shared_ptr<T> decodeWithMeta(FieldReader &r, const YNode *root)
 {
     auto obj = std::make_shared<T>();
-    if (const Node *meta = root->find("metadata"))
+    if (const YNode *meta = root->find("metadata"))
         decodeObjectMeta(r, meta, FieldPath{}.child("metadata"), obj->metadata);
     return obj;
 }
 
 // Calls fn(key, value, path) for each field of root's `section` ("spec", "status", ...).
-template <typename Fn> void forEachSectionField(FieldReader &r, const Node *root, const char *section, Fn fn)
+template <typename Fn> void forEachSectionField(FieldReader &r, const YNode *root, const char *section, Fn fn)
 {
     FieldPath top;
     FieldPath path = top.child(section);
     r.forEachField(root->find(section), path, fn);
 }
 
-ObjectPtr decodePod(FieldReader &r, const Node *root)
+ObjectPtr decodePod(FieldReader &r, const YNode *root)
 {
     auto pod = decodeWithMeta<Pod>(r, root);
-    forEachSectionField(r, root, "spec", [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSectionField(r, root, "spec", [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         decodePodSpecField(r, k, v, fp, pod->spec);
     });
     return pod;
 }
 
-void decodeTaint(FieldReader &r, const Node *n, const FieldPath &p, Taint &t)
+void decodeTaint(FieldReader &r, const YNode *n, const FieldPath &p, Taint &t)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "key")
             r.read(v, fp, t.key);
         else if (k == "value")
@@ -510,10 +510,10 @@ void decodeTaint(FieldReader &r, const Node *n, const FieldPath &p, Taint &t)
     });
 }
 
-ObjectPtr decodeNode(FieldReader &r, const Node *root)
+ObjectPtr decodeNode(FieldReader &r, const YNode *root)
 {
     auto node = decodeWithMeta<podscape::Node>(r, root);
-    forEachSectionField(r, root, "spec", [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSectionField(r, root, "spec", [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "podCIDR")
             r.read(v, fp, node->spec.podCIDR);
         else if (k == "podCIDRs")
@@ -523,19 +523,19 @@ ObjectPtr decodeNode(FieldReader &r, const Node *root)
         else if (k == "providerID")
             r.read(v, fp, node->spec.providerID);
         else if (k == "taints")
-            r.readList(v, fp, node->spec.taints, [&](const Node *item, const FieldPath &ip, Taint &t) {
+            r.readList(v, fp, node->spec.taints, [&](const YNode *item, const FieldPath &ip, Taint &t) {
                 decodeTaint(r, item, ip, t);
             });
     });
     // A Node manifest describes a machine: its capacity and allocatable are what it offers.
-    forEachSectionField(r, root, "status", [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSectionField(r, root, "status", [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "capacity")
             r.read(v, fp, node->status.capacity);
         else if (k == "allocatable")
             r.read(v, fp, node->status.allocatable);
         else if (k == "addresses")
-            r.readList(v, fp, node->status.addresses, [&](const Node *item, const FieldPath &ip, NodeAddress &a) {
-                r.forEachField(item, ip, [&](std::string_view ak, const Node *av, const FieldPath &afp) {
+            r.readList(v, fp, node->status.addresses, [&](const YNode *item, const FieldPath &ip, NodeAddress &a) {
+                r.forEachField(item, ip, [&](std::string_view ak, const YNode *av, const FieldPath &afp) {
                     if (ak == "type")
                         r.read(av, afp, a.type);
                     else if (ak == "address")
@@ -543,8 +543,8 @@ ObjectPtr decodeNode(FieldReader &r, const Node *root)
                 });
             });
         else if (k == "images")
-            r.readList(v, fp, node->status.images, [&](const Node *item, const FieldPath &ip, ContainerImage &img) {
-                r.forEachField(item, ip, [&](std::string_view ik, const Node *iv, const FieldPath &ifp) {
+            r.readList(v, fp, node->status.images, [&](const YNode *item, const FieldPath &ip, ContainerImage &img) {
+                r.forEachField(item, ip, [&](std::string_view ik, const YNode *iv, const FieldPath &ifp) {
                     if (ik == "names")
                         r.read(iv, ifp, img.names);
                     else if (ik == "sizeBytes")
@@ -555,9 +555,9 @@ ObjectPtr decodeNode(FieldReader &r, const Node *root)
     return node;
 }
 
-void decodeServicePort(FieldReader &r, const Node *n, const FieldPath &p, ServicePort &port)
+void decodeServicePort(FieldReader &r, const YNode *n, const FieldPath &p, ServicePort &port)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "name")
             r.read(v, fp, port.name);
         else if (k == "protocol")
@@ -573,17 +573,17 @@ void decodeServicePort(FieldReader &r, const Node *n, const FieldPath &p, Servic
     });
 }
 
-ObjectPtr decodeService(FieldReader &r, const Node *root)
+ObjectPtr decodeService(FieldReader &r, const YNode *root)
 {
     auto svc = decodeWithMeta<Service>(r, root);
     auto &s = svc->spec;
-    forEachSectionField(r, root, "spec", [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSectionField(r, root, "spec", [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "type")
             r.read(v, fp, s.type);
         else if (k == "selector")
             r.read(v, fp, s.selector);
         else if (k == "ports")
-            r.readList(v, fp, s.ports, [&](const Node *item, const FieldPath &ip, ServicePort &port) {
+            r.readList(v, fp, s.ports, [&](const YNode *item, const FieldPath &ip, ServicePort &port) {
                 decodeServicePort(r, item, ip, port);
             });
         else if (k == "clusterIP")
@@ -614,7 +614,7 @@ ObjectPtr decodeService(FieldReader &r, const Node *root)
     return svc;
 }
 
-ObjectPtr decodeConfigMap(FieldReader &r, const Node *root)
+ObjectPtr decodeConfigMap(FieldReader &r, const YNode *root)
 {
     auto cm = decodeWithMeta<ConfigMap>(r, root);
     FieldPath top;
@@ -627,7 +627,7 @@ ObjectPtr decodeConfigMap(FieldReader &r, const Node *root)
     return cm;
 }
 
-ObjectPtr decodeSecret(FieldReader &r, const Node *root)
+ObjectPtr decodeSecret(FieldReader &r, const YNode *root)
 {
     auto secret = decodeWithMeta<Secret>(r, root);
     FieldPath top;
@@ -645,11 +645,11 @@ ObjectPtr decodeSecret(FieldReader &r, const Node *root)
     return secret;
 }
 
-ObjectPtr decodePersistentVolume(FieldReader &r, const Node *root)
+ObjectPtr decodePersistentVolume(FieldReader &r, const YNode *root)
 {
     auto pv = decodeWithMeta<PersistentVolume>(r, root);
     auto &s = pv->spec;
-    forEachSectionField(r, root, "spec", [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSectionField(r, root, "spec", [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "capacity")
             r.read(v, fp, s.capacity);
         else if (k == "accessModes")
@@ -663,7 +663,7 @@ ObjectPtr decodePersistentVolume(FieldReader &r, const Node *root)
         else if (k == "mountOptions")
             r.read(v, fp, s.mountOptions);
         else if (k == "claimRef" && v && !v->isNull())
-            r.forEachField(v, fp, [&](std::string_view ck, const Node *cv, const FieldPath &cfp) {
+            r.forEachField(v, fp, [&](std::string_view ck, const YNode *cv, const FieldPath &cfp) {
                 auto &ref = s.claimRef ? *s.claimRef : s.claimRef.emplace();
                 if (ck == "namespace")
                     r.read(cv, cfp, ref.namespace_);
@@ -673,7 +673,7 @@ ObjectPtr decodePersistentVolume(FieldReader &r, const Node *root)
                     r.read(cv, cfp, ref.uid);
             });
         else if (k == "nodeAffinity")
-            r.forEachField(v, fp, [&](std::string_view ak, const Node *av, const FieldPath &afp) {
+            r.forEachField(v, fp, [&](std::string_view ak, const YNode *av, const FieldPath &afp) {
                 if (ak == "required" && av && !av->isNull())
                     decodeNodeSelector(r, av, afp, s.nodeAffinity.emplace());
             });
@@ -683,12 +683,12 @@ ObjectPtr decodePersistentVolume(FieldReader &r, const Node *root)
     return pv;
 }
 
-ObjectPtr decodeNamespace(FieldReader &r, const Node *root)
+ObjectPtr decodeNamespace(FieldReader &r, const YNode *root)
 {
     return decodeWithMeta<Namespace>(r, root);
 }
 
-ObjectPtr decodeServiceAccount(FieldReader &r, const Node *root)
+ObjectPtr decodeServiceAccount(FieldReader &r, const YNode *root)
 {
     auto sa = decodeWithMeta<ServiceAccount>(r, root);
     FieldPath top;
@@ -699,14 +699,14 @@ ObjectPtr decodeServiceAccount(FieldReader &r, const Node *root)
     return sa;
 }
 
-ObjectPtr decodeLimitRange(FieldReader &r, const Node *root)
+ObjectPtr decodeLimitRange(FieldReader &r, const YNode *root)
 {
     auto lr = decodeWithMeta<LimitRange>(r, root);
-    forEachSectionField(r, root, "spec", [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSectionField(r, root, "spec", [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k != "limits")
             return;
-        r.readList(v, fp, lr->limits, [&](const Node *item, const FieldPath &ip, LimitRangeItem &li) {
-            r.forEachField(item, ip, [&](std::string_view lk, const Node *lv, const FieldPath &lfp) {
+        r.readList(v, fp, lr->limits, [&](const YNode *item, const FieldPath &ip, LimitRangeItem &li) {
+            r.forEachField(item, ip, [&](std::string_view lk, const YNode *lv, const FieldPath &lfp) {
                 if (lk == "type")
                     r.read(lv, lfp, li.type);
                 else if (lk == "max")
@@ -725,10 +725,10 @@ ObjectPtr decodeLimitRange(FieldReader &r, const Node *root)
     return lr;
 }
 
-ObjectPtr decodeResourceQuota(FieldReader &r, const Node *root)
+ObjectPtr decodeResourceQuota(FieldReader &r, const YNode *root)
 {
     auto rq = decodeWithMeta<ResourceQuota>(r, root);
-    forEachSectionField(r, root, "spec", [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSectionField(r, root, "spec", [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "hard")
             r.read(v, fp, rq->hard);
         else if (k == "scopes")
@@ -739,16 +739,16 @@ ObjectPtr decodeResourceQuota(FieldReader &r, const Node *root)
 
 }  // namespace
 
-void decodePodSpec(FieldReader &r, const Node *n, const FieldPath &p, PodSpec &spec)
+void decodePodSpec(FieldReader &r, const YNode *n, const FieldPath &p, PodSpec &spec)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         decodePodSpecField(r, k, v, fp, spec);
     });
 }
 
-void decodePodTemplate(FieldReader &r, const Node *n, const FieldPath &p, PodTemplateSpec &tpl)
+void decodePodTemplate(FieldReader &r, const YNode *n, const FieldPath &p, PodTemplateSpec &tpl)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "metadata")
             decodeObjectMeta(r, v, fp, tpl.metadata);
         else if (k == "spec")
@@ -756,17 +756,17 @@ void decodePodTemplate(FieldReader &r, const Node *n, const FieldPath &p, PodTem
     });
 }
 
-void decodePersistentVolumeClaim(FieldReader &r, const Node *root, const FieldPath &p, PersistentVolumeClaim &pvc)
+void decodePersistentVolumeClaim(FieldReader &r, const YNode *root, const FieldPath &p, PersistentVolumeClaim &pvc)
 {
     auto &s = pvc.spec;
-    r.forEachField(root, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(root, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "metadata") {
             decodeObjectMeta(r, v, fp, pvc.metadata);
             return;
         }
         if (k != "spec")
             return;
-        r.forEachField(v, fp, [&](std::string_view sk, const Node *sv, const FieldPath &sfp) {
+        r.forEachField(v, fp, [&](std::string_view sk, const YNode *sv, const FieldPath &sfp) {
             if (sk == "accessModes")
                 r.read(sv, sfp, s.accessModes);
             else if (sk == "storageClassName")
@@ -778,7 +778,7 @@ void decodePersistentVolumeClaim(FieldReader &r, const Node *root, const FieldPa
             else if (sk == "selector" && sv && !sv->isNull())
                 decodeLabelSelector(r, sv, sfp, s.selector.emplace());
             else if (sk == "resources")
-                r.forEachField(sv, sfp, [&](std::string_view rk, const Node *rv, const FieldPath &rfp) {
+                r.forEachField(sv, sfp, [&](std::string_view rk, const YNode *rv, const FieldPath &rfp) {
                     if (rk == "requests")
                         r.read(rv, rfp, s.resources.requests);
                     else if (rk == "limits")
@@ -788,7 +788,7 @@ void decodePersistentVolumeClaim(FieldReader &r, const Node *root, const FieldPa
     });
 }
 
-ObjectPtr decodeCoreObject(std::string_view kind, FieldReader &r, const Node *root)
+ObjectPtr decodeCoreObject(std::string_view kind, FieldReader &r, const YNode *root)
 {
     if (kind == "Pod")
         return decodePod(r, root);

@@ -4,9 +4,9 @@ namespace podscape {
 
 namespace {
 
-void decodeOwnerReference(FieldReader &r, const Node *n, const FieldPath &p, OwnerReference &ref)
+void decodeOwnerReference(FieldReader &r, const YNode *n, const FieldPath &p, OwnerReference &ref)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "apiVersion")
             r.read(v, fp, ref.apiVersion);
         else if (k == "kind")
@@ -25,11 +25,11 @@ void decodeOwnerReference(FieldReader &r, const Node *n, const FieldPath &p, Own
 // Reads an operator; unknown operators are kept out of the selector and reported with the
 // message metav1.LabelSelectorAsSelector / the node affinity validation give.
 template <typename Requirement>
-void decodeRequirement(FieldReader &r, const Node *n, const FieldPath &p, Requirement &req, bool allowGtLt)
+void decodeRequirement(FieldReader &r, const YNode *n, const FieldPath &p, Requirement &req, bool allowGtLt)
 {
     std::string op;
-    const Node *opNode = nullptr;
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    const YNode *opNode = nullptr;
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "key") {
             r.read(v, fp, req.key);
         } else if (k == "operator") {
@@ -53,9 +53,9 @@ void decodeRequirement(FieldReader &r, const Node *n, const FieldPath &p, Requir
 
 }  // namespace
 
-void decodeObjectMeta(FieldReader &r, const Node *n, const FieldPath &p, ObjectMeta &meta)
+void decodeObjectMeta(FieldReader &r, const YNode *n, const FieldPath &p, ObjectMeta &meta)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "name")
             r.read(v, fp, meta.name);
         else if (k == "generateName")
@@ -71,31 +71,31 @@ void decodeObjectMeta(FieldReader &r, const Node *n, const FieldPath &p, ObjectM
         else if (k == "finalizers")
             r.read(v, fp, meta.finalizers);
         else if (k == "ownerReferences")
-            r.readList(v, fp, meta.ownerReferences, [&](const Node *item, const FieldPath &ip, OwnerReference &ref) {
+            r.readList(v, fp, meta.ownerReferences, [&](const YNode *item, const FieldPath &ip, OwnerReference &ref) {
                 decodeOwnerReference(r, item, ip, ref);
             });
     });
 }
 
-void decodeLabelSelector(FieldReader &r, const Node *n, const FieldPath &p, LabelSelector &sel)
+void decodeLabelSelector(FieldReader &r, const YNode *n, const FieldPath &p, LabelSelector &sel)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "matchLabels")
             r.read(v, fp, sel.matchLabels);
         else if (k == "matchExpressions")
             r.readList(v, fp, sel.matchExpressions,
-                       [&](const Node *item, const FieldPath &ip, LabelSelectorRequirement &req) {
+                       [&](const YNode *item, const FieldPath &ip, LabelSelectorRequirement &req) {
                            decodeRequirement(r, item, ip, req, false);
                        });
     });
 }
 
-void decodeNodeSelectorTerm(FieldReader &r, const Node *n, const FieldPath &p, NodeSelectorTerm &term)
+void decodeNodeSelectorTerm(FieldReader &r, const YNode *n, const FieldPath &p, NodeSelectorTerm &term)
 {
-    auto requirement = [&](const Node *item, const FieldPath &ip, NodeSelectorRequirement &req) {
+    auto requirement = [&](const YNode *item, const FieldPath &ip, NodeSelectorRequirement &req) {
         decodeRequirement(r, item, ip, req, true);
     };
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "matchExpressions")
             r.readList(v, fp, term.matchExpressions, requirement);
         else if (k == "matchFields")
@@ -103,17 +103,17 @@ void decodeNodeSelectorTerm(FieldReader &r, const Node *n, const FieldPath &p, N
     });
 }
 
-void decodeNodeSelector(FieldReader &r, const Node *n, const FieldPath &p, NodeSelector &sel)
+void decodeNodeSelector(FieldReader &r, const YNode *n, const FieldPath &p, NodeSelector &sel)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "nodeSelectorTerms")
-            r.readList(v, fp, sel.nodeSelectorTerms, [&](const Node *item, const FieldPath &ip, NodeSelectorTerm &t) {
+            r.readList(v, fp, sel.nodeSelectorTerms, [&](const YNode *item, const FieldPath &ip, NodeSelectorTerm &t) {
                 decodeNodeSelectorTerm(r, item, ip, t);
             });
     });
 }
 
-ObjectPtr decodeTypedObject(std::string_view kind, FieldReader &r, const Node *root)
+ObjectPtr decodeTypedObject(std::string_view kind, FieldReader &r, const YNode *root)
 {
     if (auto obj = decodeCoreObject(kind, r, root))
         return obj;

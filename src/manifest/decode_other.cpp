@@ -4,26 +4,26 @@ namespace podscape {
 
 namespace {
 
-template <typename T> std::shared_ptr<T> withMeta(FieldReader &r, const Node *root)
+template <typename T> std::shared_ptr<T> withMeta(FieldReader &r, const YNode *root)
 {
     auto obj = std::make_shared<T>();
-    if (const Node *meta = root->find("metadata"))
+    if (const YNode *meta = root->find("metadata"))
         decodeObjectMeta(r, meta, FieldPath{}.child("metadata"), obj->metadata);
     return obj;
 }
 
-template <typename Fn> void forEachSpecField(FieldReader &r, const Node *root, Fn fn)
+template <typename Fn> void forEachSpecField(FieldReader &r, const YNode *root, Fn fn)
 {
     FieldPath top;
     FieldPath spec = top.child("spec");
     r.forEachField(root->find("spec"), spec, fn);
 }
 
-ObjectPtr decodePodDisruptionBudget(FieldReader &r, const Node *root)
+ObjectPtr decodePodDisruptionBudget(FieldReader &r, const YNode *root)
 {
     auto pdb = withMeta<PodDisruptionBudget>(r, root);
     auto &s = pdb->spec;
-    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "minAvailable")
             r.read(v, fp, s.minAvailable);
         else if (k == "maxUnavailable")
@@ -36,7 +36,7 @@ ObjectPtr decodePodDisruptionBudget(FieldReader &r, const Node *root)
     return pdb;
 }
 
-ObjectPtr decodePriorityClass(FieldReader &r, const Node *root)
+ObjectPtr decodePriorityClass(FieldReader &r, const YNode *root)
 {
     auto pc = withMeta<PriorityClass>(r, root);
     FieldPath top;
@@ -47,7 +47,7 @@ ObjectPtr decodePriorityClass(FieldReader &r, const Node *root)
     return pc;
 }
 
-ObjectPtr decodeStorageClass(FieldReader &r, const Node *root)
+ObjectPtr decodeStorageClass(FieldReader &r, const YNode *root)
 {
     auto sc = withMeta<StorageClass>(r, root);
     FieldPath top;
@@ -60,15 +60,15 @@ ObjectPtr decodeStorageClass(FieldReader &r, const Node *root)
 }
 
 // networking.k8s.io/v1 backend: {service: {name, port: {number | name}}} or {resource: {kind, name}}.
-void decodeIngressBackend(FieldReader &r, const Node *n, const FieldPath &p, IngressBackend &b)
+void decodeIngressBackend(FieldReader &r, const YNode *n, const FieldPath &p, IngressBackend &b)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "service") {
-            r.forEachField(v, fp, [&](std::string_view sk, const Node *sv, const FieldPath &sfp) {
+            r.forEachField(v, fp, [&](std::string_view sk, const YNode *sv, const FieldPath &sfp) {
                 if (sk == "name")
                     r.read(sv, sfp, b.serviceName);
                 else if (sk == "port")
-                    r.forEachField(sv, sfp, [&](std::string_view pk, const Node *pv, const FieldPath &pfp) {
+                    r.forEachField(sv, sfp, [&](std::string_view pk, const YNode *pv, const FieldPath &pfp) {
                         if (pk == "number")
                             r.read(pv, pfp, b.servicePortNumber);
                         else if (pk == "name")
@@ -76,7 +76,7 @@ void decodeIngressBackend(FieldReader &r, const Node *n, const FieldPath &p, Ing
                     });
             });
         } else if (k == "resource") {
-            r.forEachField(v, fp, [&](std::string_view rk, const Node *rv, const FieldPath &rfp) {
+            r.forEachField(v, fp, [&](std::string_view rk, const YNode *rv, const FieldPath &rfp) {
                 if (rk == "kind")
                     r.read(rv, rfp, b.resourceKind);
                 else if (rk == "name")
@@ -86,17 +86,17 @@ void decodeIngressBackend(FieldReader &r, const Node *n, const FieldPath &p, Ing
     });
 }
 
-void decodeIngressRule(FieldReader &r, const Node *n, const FieldPath &p, IngressRule &rule)
+void decodeIngressRule(FieldReader &r, const YNode *n, const FieldPath &p, IngressRule &rule)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "host") {
             r.read(v, fp, rule.host);
         } else if (k == "http") {
-            r.forEachField(v, fp, [&](std::string_view hk, const Node *hv, const FieldPath &hfp) {
+            r.forEachField(v, fp, [&](std::string_view hk, const YNode *hv, const FieldPath &hfp) {
                 if (hk != "paths")
                     return;
-                r.readList(hv, hfp, rule.paths, [&](const Node *item, const FieldPath &ip, IngressPath &path) {
-                    r.forEachField(item, ip, [&](std::string_view pk, const Node *pv, const FieldPath &pfp) {
+                r.readList(hv, hfp, rule.paths, [&](const YNode *item, const FieldPath &ip, IngressPath &path) {
+                    r.forEachField(item, ip, [&](std::string_view pk, const YNode *pv, const FieldPath &pfp) {
                         if (pk == "path")
                             r.read(pv, pfp, path.path);
                         else if (pk == "pathType")
@@ -110,22 +110,22 @@ void decodeIngressRule(FieldReader &r, const Node *n, const FieldPath &p, Ingres
     });
 }
 
-ObjectPtr decodeIngress(FieldReader &r, const Node *root)
+ObjectPtr decodeIngress(FieldReader &r, const YNode *root)
 {
     auto ing = withMeta<Ingress>(r, root);
     auto &s = ing->spec;
-    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "ingressClassName")
             r.read(v, fp, s.ingressClassName);
         else if (k == "defaultBackend" && v && !v->isNull())
             decodeIngressBackend(r, v, fp, s.defaultBackend.emplace());
         else if (k == "rules")
-            r.readList(v, fp, s.rules, [&](const Node *item, const FieldPath &ip, IngressRule &rule) {
+            r.readList(v, fp, s.rules, [&](const YNode *item, const FieldPath &ip, IngressRule &rule) {
                 decodeIngressRule(r, item, ip, rule);
             });
         else if (k == "tls")
-            r.readList(v, fp, s.tlsSecrets, [&](const Node *item, const FieldPath &ip, std::string &secret) {
-                r.forEachField(item, ip, [&](std::string_view tk, const Node *tv, const FieldPath &tfp) {
+            r.readList(v, fp, s.tlsSecrets, [&](const YNode *item, const FieldPath &ip, std::string &secret) {
+                r.forEachField(item, ip, [&](std::string_view tk, const YNode *tv, const FieldPath &tfp) {
                     if (tk == "secretName")
                         r.read(tv, tfp, secret);
                     else if (tk == "hosts")
@@ -136,9 +136,9 @@ ObjectPtr decodeIngress(FieldReader &r, const Node *root)
     return ing;
 }
 
-void decodeMetricTarget(FieldReader &r, const Node *n, const FieldPath &p, MetricTarget &t)
+void decodeMetricTarget(FieldReader &r, const YNode *n, const FieldPath &p, MetricTarget &t)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "type")
             r.read(v, fp, t.type);
         else if (k == "averageUtilization")
@@ -152,20 +152,20 @@ void decodeMetricTarget(FieldReader &r, const Node *n, const FieldPath &p, Metri
 
 // autoscaling/v2 metrics: {type: Resource, resource: {name: cpu, target: {...}}}, and the same
 // shape under containerResource / pods / object / external (with metric.name).
-void decodeHpaMetric(FieldReader &r, const Node *n, const FieldPath &p, HpaMetric &m)
+void decodeHpaMetric(FieldReader &r, const YNode *n, const FieldPath &p, HpaMetric &m)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "type") {
             r.read(v, fp, m.type);
             return;
         }
-        r.forEachField(v, fp, [&](std::string_view sk, const Node *sv, const FieldPath &sfp) {
+        r.forEachField(v, fp, [&](std::string_view sk, const YNode *sv, const FieldPath &sfp) {
             if (sk == "name")
                 r.read(sv, sfp, m.name);
             else if (sk == "target")
                 decodeMetricTarget(r, sv, sfp, m.target);
             else if (sk == "metric")
-                r.forEachField(sv, sfp, [&](std::string_view mk, const Node *mv, const FieldPath &mfp) {
+                r.forEachField(sv, sfp, [&](std::string_view mk, const YNode *mv, const FieldPath &mfp) {
                     if (mk == "name")
                         r.read(mv, mfp, m.name);
                 });
@@ -173,13 +173,13 @@ void decodeHpaMetric(FieldReader &r, const Node *n, const FieldPath &p, HpaMetri
     });
 }
 
-ObjectPtr decodeHorizontalPodAutoscaler(FieldReader &r, const Node *root)
+ObjectPtr decodeHorizontalPodAutoscaler(FieldReader &r, const YNode *root)
 {
     auto hpa = withMeta<HorizontalPodAutoscaler>(r, root);
     auto &s = hpa->spec;
-    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "scaleTargetRef")
-            r.forEachField(v, fp, [&](std::string_view tk, const Node *tv, const FieldPath &tfp) {
+            r.forEachField(v, fp, [&](std::string_view tk, const YNode *tv, const FieldPath &tfp) {
                 if (tk == "apiVersion")
                     r.read(tv, tfp, s.targetApiVersion);
                 else if (tk == "kind")
@@ -192,7 +192,7 @@ ObjectPtr decodeHorizontalPodAutoscaler(FieldReader &r, const Node *root)
         else if (k == "maxReplicas")
             r.read(v, fp, s.maxReplicas);
         else if (k == "metrics")
-            r.readList(v, fp, s.metrics, [&](const Node *item, const FieldPath &ip, HpaMetric &m) {
+            r.readList(v, fp, s.metrics, [&](const YNode *item, const FieldPath &ip, HpaMetric &m) {
                 decodeHpaMetric(r, item, ip, m);
             });
         else if (k == "targetCPUUtilizationPercentage") {  // autoscaling/v1
@@ -209,7 +209,7 @@ ObjectPtr decodeHorizontalPodAutoscaler(FieldReader &r, const Node *root)
 
 }  // namespace
 
-ObjectPtr decodeOtherObject(std::string_view kind, FieldReader &r, const Node *root)
+ObjectPtr decodeOtherObject(std::string_view kind, FieldReader &r, const YNode *root)
 {
     if (kind == "PodDisruptionBudget")
         return decodePodDisruptionBudget(r, root);

@@ -4,37 +4,37 @@ namespace podscape {
 
 namespace {
 
-template <typename T> std::shared_ptr<T> withMeta(FieldReader &r, const Node *root)
+template <typename T> std::shared_ptr<T> withMeta(FieldReader &r, const YNode *root)
 {
     auto obj = std::make_shared<T>();
-    if (const Node *meta = root->find("metadata"))
+    if (const YNode *meta = root->find("metadata"))
         decodeObjectMeta(r, meta, FieldPath{}.child("metadata"), obj->metadata);
     return obj;
 }
 
-template <typename Fn> void forEachSpecField(FieldReader &r, const Node *root, Fn fn)
+template <typename Fn> void forEachSpecField(FieldReader &r, const YNode *root, Fn fn)
 {
     FieldPath top;
     FieldPath spec = top.child("spec");
     r.forEachField(root->find("spec"), spec, fn);
 }
 
-void readSelector(FieldReader &r, const Node *v, const FieldPath &fp, std::optional<LabelSelector> &sel)
+void readSelector(FieldReader &r, const YNode *v, const FieldPath &fp, std::optional<LabelSelector> &sel)
 {
     if (v && !v->isNull())
         decodeLabelSelector(r, v, fp, sel.emplace());
 }
 
 // strategy: {type, rollingUpdate: {maxSurge, maxUnavailable, partition}}
-void decodeStrategy(FieldReader &r, const Node *n, const FieldPath &p, std::string &type,
+void decodeStrategy(FieldReader &r, const YNode *n, const FieldPath &p, std::string &type,
                     std::optional<IntOrString> *maxSurge, std::optional<IntOrString> *maxUnavailable,
                     std::int32_t *partition)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "type") {
             r.read(v, fp, type);
         } else if (k == "rollingUpdate") {
-            r.forEachField(v, fp, [&](std::string_view rk, const Node *rv, const FieldPath &rfp) {
+            r.forEachField(v, fp, [&](std::string_view rk, const YNode *rv, const FieldPath &rfp) {
                 if (rk == "maxSurge" && maxSurge)
                     r.read(rv, rfp, *maxSurge);
                 else if (rk == "maxUnavailable" && maxUnavailable)
@@ -46,11 +46,11 @@ void decodeStrategy(FieldReader &r, const Node *n, const FieldPath &p, std::stri
     });
 }
 
-ObjectPtr decodeDeployment(FieldReader &r, const Node *root)
+ObjectPtr decodeDeployment(FieldReader &r, const YNode *root)
 {
     auto d = withMeta<Deployment>(r, root);
     auto &s = d->spec;
-    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "replicas")
             r.read(v, fp, s.replicas);
         else if (k == "selector")
@@ -71,11 +71,11 @@ ObjectPtr decodeDeployment(FieldReader &r, const Node *root)
     return d;
 }
 
-ObjectPtr decodeReplicaSet(FieldReader &r, const Node *root)
+ObjectPtr decodeReplicaSet(FieldReader &r, const YNode *root)
 {
     auto rs = withMeta<ReplicaSet>(r, root);
     auto &s = rs->spec;
-    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "replicas")
             r.read(v, fp, s.replicas);
         else if (k == "selector")
@@ -88,11 +88,11 @@ ObjectPtr decodeReplicaSet(FieldReader &r, const Node *root)
     return rs;
 }
 
-ObjectPtr decodeReplicationController(FieldReader &r, const Node *root)
+ObjectPtr decodeReplicationController(FieldReader &r, const YNode *root)
 {
     auto rc = withMeta<ReplicationController>(r, root);
     auto &s = rc->spec;
-    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "replicas")
             r.read(v, fp, s.replicas);
         else if (k == "selector")
@@ -105,11 +105,11 @@ ObjectPtr decodeReplicationController(FieldReader &r, const Node *root)
     return rc;
 }
 
-ObjectPtr decodeStatefulSet(FieldReader &r, const Node *root)
+ObjectPtr decodeStatefulSet(FieldReader &r, const YNode *root)
 {
     auto sts = withMeta<StatefulSet>(r, root);
     auto &s = sts->spec;
-    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "replicas")
             r.read(v, fp, s.replicas);
         else if (k == "selector")
@@ -124,13 +124,13 @@ ObjectPtr decodeStatefulSet(FieldReader &r, const Node *root)
             decodeStrategy(r, v, fp, s.updateStrategyType, nullptr, &s.maxUnavailable, &s.partition);
         else if (k == "volumeClaimTemplates")
             r.readList(v, fp, s.volumeClaimTemplates,
-                       [&](const Node *item, const FieldPath &ip, PersistentVolumeClaim &pvc) {
+                       [&](const YNode *item, const FieldPath &ip, PersistentVolumeClaim &pvc) {
                            pvc.apiVersion = "v1";
                            pvc.kind = "PersistentVolumeClaim";
                            decodePersistentVolumeClaim(r, item, ip, pvc);
                        });
         else if (k == "persistentVolumeClaimRetentionPolicy")
-            r.forEachField(v, fp, [&](std::string_view pk, const Node *pv, const FieldPath &pfp) {
+            r.forEachField(v, fp, [&](std::string_view pk, const YNode *pv, const FieldPath &pfp) {
                 if (pk == "whenDeleted")
                     r.read(pv, pfp, s.whenDeleted);
                 else if (pk == "whenScaled")
@@ -141,7 +141,7 @@ ObjectPtr decodeStatefulSet(FieldReader &r, const Node *root)
         else if (k == "revisionHistoryLimit")
             r.read(v, fp, s.revisionHistoryLimit);
         else if (k == "ordinals")
-            r.forEachField(v, fp, [&](std::string_view ok, const Node *ov, const FieldPath &ofp) {
+            r.forEachField(v, fp, [&](std::string_view ok, const YNode *ov, const FieldPath &ofp) {
                 if (ok == "start")
                     r.read(ov, ofp, s.ordinalsStart);
             });
@@ -149,11 +149,11 @@ ObjectPtr decodeStatefulSet(FieldReader &r, const Node *root)
     return sts;
 }
 
-ObjectPtr decodeDaemonSet(FieldReader &r, const Node *root)
+ObjectPtr decodeDaemonSet(FieldReader &r, const YNode *root)
 {
     auto ds = withMeta<DaemonSet>(r, root);
     auto &s = ds->spec;
-    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "selector")
             readSelector(r, v, fp, s.selector);
         else if (k == "template")
@@ -168,9 +168,9 @@ ObjectPtr decodeDaemonSet(FieldReader &r, const Node *root)
     return ds;
 }
 
-void decodeJobSpec(FieldReader &r, const Node *n, const FieldPath &p, JobSpec &s)
+void decodeJobSpec(FieldReader &r, const YNode *n, const FieldPath &p, JobSpec &s)
 {
-    r.forEachField(n, p, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "parallelism")
             r.read(v, fp, s.parallelism);
         else if (k == "completions")
@@ -200,18 +200,18 @@ void decodeJobSpec(FieldReader &r, const Node *n, const FieldPath &p, JobSpec &s
     });
 }
 
-ObjectPtr decodeJob(FieldReader &r, const Node *root)
+ObjectPtr decodeJob(FieldReader &r, const YNode *root)
 {
     auto job = withMeta<Job>(r, root);
     decodeJobSpec(r, root->find("spec"), FieldPath{}.child("spec"), job->spec);
     return job;
 }
 
-ObjectPtr decodeCronJob(FieldReader &r, const Node *root)
+ObjectPtr decodeCronJob(FieldReader &r, const YNode *root)
 {
     auto cj = withMeta<CronJob>(r, root);
     auto &s = cj->spec;
-    forEachSpecField(r, root, [&](std::string_view k, const Node *v, const FieldPath &fp) {
+    forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "schedule")
             r.read(v, fp, s.schedule);
         else if (k == "timeZone")
@@ -227,7 +227,7 @@ ObjectPtr decodeCronJob(FieldReader &r, const Node *root)
         else if (k == "failedJobsHistoryLimit")
             r.read(v, fp, s.failedJobsHistoryLimit);
         else if (k == "jobTemplate")
-            r.forEachField(v, fp, [&](std::string_view jk, const Node *jv, const FieldPath &jfp) {
+            r.forEachField(v, fp, [&](std::string_view jk, const YNode *jv, const FieldPath &jfp) {
                 if (jk == "metadata")
                     decodeObjectMeta(r, jv, jfp, s.jobMetadata);
                 else if (jk == "spec")
@@ -239,7 +239,7 @@ ObjectPtr decodeCronJob(FieldReader &r, const Node *root)
 
 }  // namespace
 
-ObjectPtr decodeWorkloadObject(std::string_view kind, FieldReader &r, const Node *root)
+ObjectPtr decodeWorkloadObject(std::string_view kind, FieldReader &r, const YNode *root)
 {
     if (kind == "Deployment")
         return decodeDeployment(r, root);

@@ -65,7 +65,7 @@ SplitFile splitDocuments(std::string content)
     for (int line = 1; pos < text.size(); ++line) {
         std::size_t end = text.find('\n', pos);
         std::size_t next = end == std::string_view::npos ? text.size() : end + 1;
-        std::string_view lineText = text.substr(pos, next - pos);
+        std::string_view lineText = text.substr(pos, (end == std::string_view::npos ? text.size() : end) - pos);
         if (isMarkerLine(lineText, '-')) {
             // "--- " starts a document and may carry its content on the same line: keep it.
             if (pos > docStart)

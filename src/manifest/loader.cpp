@@ -48,7 +48,7 @@ public:
     void decode(const std::shared_ptr<yaml::Document> &doc)
     {
         doc_ = doc;
-        if (!doc->root)
+        if (!doc->root || doc->root->isNull())  // empty, comment-only, or a bare "---"
             return;
         out_.empty = false;
         decodeObjectOrList(doc->root);

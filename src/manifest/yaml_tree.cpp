@@ -1,5 +1,6 @@
 #include "manifest/yaml_tree.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <istream>
@@ -129,35 +131,37 @@ bool resolvedBool(const Node &node)
     return oneOf(node.value, kTrueWords);
 }
 
-// --- nesting depth guard -----------------------------------------------------------------------
+// --- checks before yaml-cpp sees the text ---------------------------------------------------
 
 namespace {
 
-// Upper bound on the nesting depth of a YAML text, found without parsing it: block nesting from
-// the indentation (plus "- "/"? " indicators opening a nested collection on the same line) and
-// flow nesting from brackets that open a flow collection. Over-estimates are harmless: the limit
-// sits far above any real manifest.
-class DepthScanner {
+// Finds, without parsing, the two things yaml-cpp handles badly: nesting deep enough to overflow
+// its recursive parser, and tabs used as indentation (which it misreads as "illegal map value"
+// where Kubernetes' decoder says what is wrong).
+//
+// The depth is an upper bound: block nesting from the indentation (plus "- "/"? " indicators that
+// open a nested collection on the same line), flow nesting from brackets that open a flow
+// collection. Over-estimates are harmless: the limit sits far above any real manifest.
+class PreScanner {
 public:
-    explicit DepthScanner(int limit) : limit_(limit) {}
+    explicit PreScanner(int depthLimit) : limit_(depthLimit) {}
 
-    // Returns true and sets line/column (0-based within the text) where the limit is exceeded.
-    bool exceeds(std::string_view text, int &line, int &column)
+    // Returns the problem and sets line/column (0-based within the text), or an empty string.
+    std::string check(std::string_view text, int &line, int &column)
     {
         std::size_t pos = 0;
         for (int lineNo = 0; pos <= text.size(); ++lineNo) {
             std::size_t end = text.find('\n', pos);
             if (end == std::string_view::npos)
                 end = text.size();
-            int col = scanLine(text.substr(pos, end - pos));
-            if (col >= 0) {
+            std::string problem = scanLine(text.substr(pos, end - pos), column);
+            if (!problem.empty()) {
                 line = lineNo;
-                column = col;
-                return true;
+                return problem;
             }
             pos = end + 1;
         }
-        return false;
+        return {};
     }
 
 private:
@@ -170,28 +174,73 @@ private:
         blockIndents_.push_back(indent);
     }
 
-    // Returns the column where the limit is exceeded, or -1.
-    int scanLine(std::string_view line)
+    std::string tooDeep() const { return "exceeded max depth of " + std::to_string(limit_); }
+
+    // A block scalar ("key: |", "- >-") makes the following, more indented lines plain text.
+    static bool opensBlockScalar(std::string_view line)
+    {
+        std::size_t end = line.find(" #");
+        std::string_view body = line.substr(0, end);
+        while (!body.empty() && (body.back() == ' ' || body.back() == '\r' || body.back() == '\t'))
+            body.remove_suffix(1);
+        while (!body.empty() && (body.back() == '-' || body.back() == '+' || std::isdigit(static_cast<unsigned char>(body.back()))))
+            body.remove_suffix(1);
+        if (body.empty() || (body.back() != '|' && body.back() != '>'))
+            return false;
+        body.remove_suffix(1);
+        return body.empty() || body.back() == ' ';
+    }
+
+    std::string scanLine(std::string_view line, int &column)
     {
         std::size_t i = 0;
         while (i < line.size() && line[i] == ' ')
             ++i;
-        if (i == line.size() || line[i] == '#' || line[i] == '\r')
-            return -1;
+        bool blank = i == line.size() || line[i] == '\r' || line[i] == '#';
+        if (blockScalarIndent_ >= 0) {
+            if (blank || static_cast<int>(i) > blockScalarIndent_)
+                return {};
+            blockScalarIndent_ = -1;
+        }
+        if (i < line.size() && line[i] == '\t' && flowDepth_ == 0) {
+            std::size_t j = i;
+            while (j < line.size() && (line[j] == '\t' || line[j] == ' '))
+                ++j;
+            if (j < line.size() && line[j] != '\r' && line[j] != '#') {
+                column = static_cast<int>(i);
+                return "found character that cannot start any token";
+            }
+        }
+        if (blank)
+            return {};
         if (flowDepth_ == 0) {
             openBlock(static_cast<int>(i));
+            if (depth() > limit_) {
+                column = static_cast<int>(i);
+                return tooDeep();
+            }
             while (i + 1 < line.size() && (line[i] == '-' || line[i] == '?') && line[i + 1] == ' ') {
                 i += 2;
                 while (i < line.size() && line[i] == ' ')
                     ++i;
                 openBlock(static_cast<int>(i));
-                if (depth() > limit_)
-                    return static_cast<int>(i);
+                if (depth() > limit_) {
+                    column = static_cast<int>(i);
+                    return tooDeep();
+                }
             }
+            if (opensBlockScalar(line))
+                blockScalarIndent_ = blockIndents_.empty() ? 0 : blockIndents_.back();
         }
-        return scanFlow(line, i);
+        int at = scanFlow(line, i);
+        if (at >= 0) {
+            column = at;
+            return tooDeep();
+        }
+        return {};
     }
 
+    // Returns the column where the depth limit is exceeded, or -1.
     int scanFlow(std::string_view line, std::size_t i)
     {
         bool valueStart = true;  // a bracket opens a flow collection only where a value starts
@@ -203,31 +252,30 @@ private:
                     quote = 0;
                 continue;
             }
-            if ((c == '[' || c == '{') && (valueStart || flowDepth_ > 0)) {
+            bool opensFlow = (c == '[' || c == '{') && (valueStart || flowDepth_ > 0);
+            if (opensFlow) {
                 if (++flowDepth_ + static_cast<int>(blockIndents_.size()) > limit_)
                     return static_cast<int>(i);
-                valueStart = true;
-                continue;
-            }
-            if ((c == ']' || c == '}') && flowDepth_ > 0) {
+            } else if ((c == ']' || c == '}') && flowDepth_ > 0) {
                 --flowDepth_;
             } else if ((c == '"' || c == '\'') && (valueStart || flowDepth_ > 0)) {
                 quote = c;
             } else if (c == '#' && i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t')) {
                 break;
             }
-            if (c == ':' || c == ',' || c == '-' || c == ' ' || c == '\t')
-                valueStart = valueStart || c != ' ' || (i > 0 && (line[i - 1] == ':' || line[i - 1] == ','));
-            else
-                valueStart = false;
-            if (c == ' ' && i > 0 && (line[i - 1] == ':' || line[i - 1] == ',' || line[i - 1] == '-'))
+            // After an indicator and its space, a new value starts.
+            bool separator = c == ':' || c == ',' || c == '-' || c == '?';
+            if (opensFlow || c == ',' || (c == ' ' && i > 0 && (line[i - 1] == ':' || line[i - 1] == '-')))
                 valueStart = true;
+            else if (!(separator || c == ' ' || c == '\t'))
+                valueStart = false;
         }
         return -1;
     }
 
     int limit_;
     int flowDepth_ = 0;
+    int blockScalarIndent_ = -1;
     std::vector<int> blockIndents_;
 };
 
@@ -278,6 +326,7 @@ public:
     }
     void OnMapEnd() override
     {
+        rejectDuplicateKeys(*stack_.back());
         applyMergeKeys(*stack_.back());
         close();
     }
@@ -316,6 +365,38 @@ private:
         stack_.push_back(n);
     }
     void close() { stack_.pop_back(); }
+
+    // Kubernetes' YAML decoder refuses a key written twice in one map (go-yaml v3's
+    // "mapping key %q already defined at line %d", as kubectl prints it).
+    void rejectDuplicateKeys(const Node &map) const
+    {
+        auto counts = [](const Node *k) { return k->type == Node::Type::Scalar && (k->quoted || k->value != "<<"); };
+        const auto &c = map.children;
+        if (c.size() <= 32) {  // small maps, the usual case: no allocation
+            for (std::size_t i = 2; i < c.size(); i += 2)
+                for (std::size_t j = 0; j < i; j += 2)
+                    if (counts(c[i]) && counts(c[j]) && c[i]->value == c[j]->value)
+                        throwDuplicate(*c[i], *c[j]);
+            return;
+        }
+        std::unordered_map<std::string_view, const Node *> seen;
+        for (std::size_t i = 0; i < c.size(); i += 2) {
+            if (!counts(c[i]))
+                continue;
+            auto [it, inserted] = seen.emplace(c[i]->value, c[i]);
+            if (!inserted)
+                throwDuplicate(*c[i], *it->second);
+        }
+    }
+
+    [[noreturn]] void throwDuplicate(const Node &key, const Node &first) const
+    {
+        YAML::Mark mark;
+        mark.line = key.line - firstLine_;
+        mark.column = key.column - 1;
+        throw YAML::ParserException(mark, "mapping key \"" + key.value + "\" already defined at line " +
+                                              std::to_string(first.line));
+    }
 
     // YAML 1.1 merge keys ("<<: *base"), which Kubernetes' decoder honours: entries of the merged
     // maps fill in keys the map does not set itself.
@@ -414,9 +495,8 @@ std::variant<std::shared_ptr<Document>, ParseError> parseDocument(std::string_vi
         return doc;
 
     int line = 0, column = 0;
-    if (DepthScanner(limits.maxDepth).exceeds(text, line, column))
-        return ParseError{line + firstLine, column + 1,
-                          "exceeded max depth of " + std::to_string(limits.maxDepth)};
+    if (std::string problem = PreScanner(limits.maxDepth).check(text, line, column); !problem.empty())
+        return ParseError{line + firstLine, column + 1, "yaml: " + problem};
 
     ViewStreamBuf buf(text);
     std::istream in(&buf);
@@ -424,6 +504,10 @@ std::variant<std::shared_ptr<Document>, ParseError> parseDocument(std::string_vi
     try {
         YAML::Parser parser(in);
         parser.HandleNextDocument(builder);
+    } catch (const YAML::DeepRecursion &e) {
+        // yaml-cpp's own guard, should the pre-scan have under-estimated the depth.
+        return ParseError{e.mark.line + firstLine, e.mark.column + 1,
+                          "yaml: exceeded max depth of " + std::to_string(limits.maxDepth)};
     } catch (const YAML::Exception &e) {
         return ParseError{e.mark.line + firstLine, e.mark.column + 1, "yaml: " + e.msg};
     } catch (const std::exception &e) {

@@ -53,7 +53,7 @@ struct ParseError {
 };
 
 struct ParseLimits {
-    int maxDepth = 1000;  // yaml-cpp recurses per level: refuse deeper input before it does
+    int maxDepth = 400;  // yaml-cpp recurses per level (and gives up near 500): refuse deeper input first
     // Alias expansion cap: a document may not expand to more nodes than this ("excessive aliasing").
     std::uint64_t maxExpandedNodes = 10'000'000;
 };
@@ -69,6 +69,6 @@ namespace podscape::yaml {
 
 // Compact JSON of a node, keys sorted as Go's encoding/json sorts map keys, as kubectl shows an
 // object in "Object 'Kind' is missing in '...'". Output longer than maxLength ends in "...".
-std::string toJson(const Node *node, std::size_t maxLength = 1024);
+std::string toJson(const Node *node, std::size_t maxLength = 256);
 
 }  // namespace podscape::yaml

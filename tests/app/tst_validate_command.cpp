@@ -43,7 +43,7 @@ private slots:
         Run run = validate({dir.path()});
         QCOMPARE(run.err, QString());
         QCOMPARE(run.code, 0);
-        QCOMPARE(run.out, QStringLiteral("3 objects from 1 file: 1 ConfigMap, 1 Service; not simulated: 1 Role; 0 errors\n"));
+        QCOMPARE(run.out, QStringLiteral("files: 1, objects: 2 (ConfigMap: 1, Service: 1), not simulated: 1 (Role: 1), errors: 0\n"));
     }
 
     void errorsExitOneEachOnItsOwnLine()
@@ -59,7 +59,7 @@ private slots:
         QCOMPARE(lines.size(), 2);
         QCOMPARE(lines[0], path + R"(:5:13: spec.replicas: expected an integer, got "three")");
         QCOMPARE(lines[1], path + R"(:11:1: Object 'Kind' is missing in '{"metadata":{"name":"kindless"}}')");
-        QCOMPARE(run.out, QStringLiteral("1 object from 1 file: 1 ConfigMap; 2 errors\n"));
+        QCOMPARE(run.out, QStringLiteral("files: 1, objects: 1 (ConfigMap: 1), errors: 2\n"));
     }
 };
 

@@ -145,11 +145,11 @@ private slots:
     void reportsMissingKindAndApiVersionAsKubectlDoes()
     {
         // apimachinery runtime.NewMissingKindErr / NewMissingVersionErr: "Object 'Kind' is missing in '%s'".
-        auto r = load("apiVersion: v1\nmetadata: {name: x}\n---\nkind: Pod\nmetadata: {name: y}\n"
+        auto r = load("apiVersion: v1\nmetadata: {name: x}\n---\nkind: Pod\nmetadata: {name: why}\n"
                       "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n");
         QCOMPARE(errorsOf(r),
                  (QStringList{R"(test.yaml:1:1: Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}')",
-                              R"(test.yaml:4:1: Object 'apiVersion' is missing in '{"kind":"Pod","metadata":{"name":"y"}}')"}));
+                              R"(test.yaml:4:1: Object 'apiVersion' is missing in '{"kind":"Pod","metadata":{"name":"why"}}')"}));
         QCOMPARE(kindsOf(r), QStringList{"ConfigMap/ok"});
     }
 
@@ -190,7 +190,7 @@ private slots:
         QTest::newRow("label bool") << "labels: {app: web}\nspec" << "labels: {app: yes}\nspec"
                                     << R"(web.yaml:5:17: metadata.labels[app]: expected a string, got yes)";
         QTest::newRow("bad quantity") << "memory: 64Mi" << "memory: 64MB"
-                                      << "web.yaml:21:39: spec.template.spec.containers[0].resources.requests[memory]: "
+                                      << "web.yaml:21:41: spec.template.spec.containers[0].resources.requests[memory]: "
                                          "quantities must match the regular expression "
                                          "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
         QTest::newRow("containers map") << "containers:\n      - name: nginx" << "containers:\n        name: nginx"

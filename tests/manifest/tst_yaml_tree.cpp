@@ -44,6 +44,7 @@ private slots:
         QTest::newRow("exponent") << "v: 1e3" << int(K::Float);
         QTest::newRow("yes is a YAML 1.1 bool") << "v: yes" << int(K::Bool);
         QTest::newRow("On") << "v: On" << int(K::Bool);
+        QTest::newRow("y is one too (go-yaml v2 resolve.go)") << "v: y" << int(K::Bool);
         QTest::newRow("true") << "v: true" << int(K::Bool);
         QTest::newRow("tilde") << "v: ~" << int(K::Null);
         QTest::newRow("null") << "v: null" << int(K::Null);
@@ -103,7 +104,7 @@ private slots:
         QTest::addColumn<QByteArray>("text");
         QTest::newRow("flow") << QByteArray("v: ") + QByteArray(5000, '[');
         QByteArray block;
-        for (int i = 0; i < 2000; ++i)
+        for (int i = 0; i < 450; ++i)
             block += QByteArray(i, ' ') + "k:\n";
         QTest::newRow("block maps") << block;
         QTest::newRow("dash chain") << QByteArray("- ").repeated(3000) + "x\n";
@@ -112,7 +113,7 @@ private slots:
     {
         QFETCH(QByteArray, text);
         auto err = parseFails(text.toStdString());
-        QCOMPARE(QString::fromStdString(err.message), QStringLiteral("exceeded max depth of 1000"));
+        QCOMPARE(QString::fromStdString(err.message), QStringLiteral("yaml: exceeded max depth of 400"));
         QVERIFY(err.line >= 1);
     }
 
@@ -144,8 +145,8 @@ private slots:
     {
         auto doc = parseOk("metadata: {name: web}\nspec: {replicas: 3, paused: no, image: \"1\"}\n");
         QCOMPARE(QString::fromStdString(yaml::toJson(doc->root)),
-                 QStringLiteral(R"({"metadata":{"name":"web"},"spec":{"image":"1","paused":false,"replicas":3}})"));
-        QCOMPARE(QString::fromStdString(yaml::toJson(doc->root, 10)), QStringLiteral(R"({"metadata...)"));
+                 QStringLiteral("{\"metadata\":{\"name\":\"web\"},\"spec\":{\"image\":\"1\",\"paused\":false,\"replicas\":3}}"));
+        QCOMPARE(QString::fromStdString(yaml::toJson(doc->root, 10)), QStringLiteral("{\"metadata..."));
     }
 };
 
