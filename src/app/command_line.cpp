@@ -1,5 +1,6 @@
 #include "app/command_line.h"
 
+#include "app/simulate_command.h"
 #include "app/validate_command.h"
 
 #include <QCommandLineParser>
@@ -52,6 +53,8 @@ int runCommandLine(int argc, char **argv)
     QString command = args.takeAt(1);
     if (command == QLatin1String("validate"))
         return runValidateCommand(args, out, err);
+    if (command == QLatin1String("simulate"))
+        return runSimulate(args, out, err);
     err << QCoreApplication::translate("CommandLine", "podscape %1: not available yet").arg(command) << '\n';
     return 2;
 }

@@ -118,6 +118,14 @@ constexpr std::array<std::string_view, 24> kBuiltInGroups = {
 
 }  // namespace
 
+std::string_view preferredApiVersion(std::string_view kind)
+{
+    for (const auto &served : kServedKinds)
+        if (served.kind == kind)
+            return served.apiVersion;
+    return {};
+}
+
 std::string_view groupOf(std::string_view apiVersion)
 {
     auto slash = apiVersion.find('/');

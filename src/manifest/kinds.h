@@ -22,6 +22,9 @@ struct KindInfo {
 
 KindInfo lookupKind(std::string_view apiVersion, std::string_view kind);
 
+// The apiVersion Kubernetes v1.35 serves a built-in kind at ("Deployment" → "apps/v1"); empty if unknown.
+std::string_view preferredApiVersion(std::string_view kind);
+
 // "apps/v1" → "apps"; "v1" → "".
 std::string_view groupOf(std::string_view apiVersion);
 

@@ -43,7 +43,10 @@ struct DocumentResult {
 
 class DocumentDecoder {
 public:
-    DocumentDecoder(const std::string &file, DocumentResult &out) : file_(file), out_(out) {}
+    DocumentDecoder(const std::string &file, bool validate, DocumentResult &out)
+        : file_(file), validate_(validate), out_(out)
+    {
+    }
 
     void decode(const std::shared_ptr<yaml::Document> &doc)
     {
@@ -121,7 +124,7 @@ private:
         obj->source = {file_, root->line, root->column};
         obj->document = doc_;
         obj->node = root;
-        if (fieldErrors.empty())
+        if (fieldErrors.empty() && validate_)
             fieldErrors = validateObject(*obj);
         if (!fieldErrors.empty()) {
             reportFieldErrors(*obj, fieldErrors, info.support == KindSupport::Simulated);
@@ -144,12 +147,14 @@ private:
     }
 
     const std::string &file_;
+    bool validate_;
     DocumentResult &out_;
     std::shared_ptr<yaml::Document> doc_;
 };
 
-DocumentResult decodeDocument(const DocumentText &text, const std::string &file, const yaml::ParseLimits &limits)
+DocumentResult decodeDocument(const DocumentText &text, const std::string &file, const LoaderOptions &options)
 {
+    const yaml::ParseLimits &limits = options.limits;
     DocumentResult result;
     auto parsed = yaml::parseDocument(text.text, text.firstLine, limits);
     if (auto *err = std::get_if<yaml::ParseError>(&parsed)) {
@@ -157,7 +162,7 @@ DocumentResult decodeDocument(const DocumentText &text, const std::string &file,
         result.errors.push_back({file, err->line, err->column, err->message});
         return result;
     }
-    DocumentDecoder(file, result).decode(std::get<std::shared_ptr<yaml::Document>>(parsed));
+    DocumentDecoder(file, options.validate, result).decode(std::get<std::shared_ptr<yaml::Document>>(parsed));
     return result;
 }
 
@@ -234,7 +239,7 @@ LoadResult ManifestLoader::loadText(std::string text, const std::string &fileNam
     const SplitFile &split = files.front().split;
     std::vector<DocumentResult> docs(split.documents.size());
     parallelFor(docs.size(), options_.threads,
-                [&](std::size_t i) { docs[i] = decodeDocument(split.documents[i], fileName, options_.limits); });
+                [&](std::size_t i) { docs[i] = decodeDocument(split.documents[i], fileName, options_); });
     for (auto &doc : docs) {
         result.documents += doc.empty ? 0 : 1;
         std::move(doc.objects.begin(), doc.objects.end(), std::back_inserter(result.objects));
@@ -280,7 +285,7 @@ LoadResult ManifestLoader::loadPaths(const std::vector<std::string> &paths) cons
             jobs.emplace_back(&f, &d);
     std::vector<DocumentResult> docs(jobs.size());
     parallelFor(jobs.size(), options_.threads, [&](std::size_t i) {
-        docs[i] = decodeDocument(*jobs[i].second, jobs[i].first->name, options_.limits);
+        docs[i] = decodeDocument(*jobs[i].second, jobs[i].first->name, options_);
     });
     for (auto &doc : docs) {
         result.documents += doc.empty ? 0 : 1;

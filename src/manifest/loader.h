@@ -35,6 +35,9 @@ struct LoaderOptions {
     int threads = 0;  // 0: one per core
     yaml::ParseLimits limits;
     std::uint64_t maxFileBytes = std::uint64_t(512) << 20;
+    // Run the API server's validation while loading (podscape validate). The simulation leaves it
+    // to its API server, which refuses invalid objects as a cluster would (rejected[]).
+    bool validate = true;
 };
 
 class ManifestLoader {

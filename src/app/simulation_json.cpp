@@ -1,0 +1,303 @@
+#include "app/simulation_json.h"
+
+#include "cluster/pod_status.h"
+#include "sim/kube_scheduler.h"
+
+#include <QJsonArray>
+#include <QStringList>
+
+#include <cmath>
+
+namespace podscape {
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QJsonObject labelsJson(const Labels &labels)
+{
+    QJsonObject o;
+    for (const auto &[k, v] : labels)
+        o[qs(k)] = qs(v);
+    return o;
+}
+
+QJsonObject resourcesJson(const ResourceList &list)
+{
+    QJsonObject o;
+    for (const auto &[k, v] : list)
+        o[qs(k)] = qs(v.toString());
+    return o;
+}
+
+QJsonValue timeJson(double t)
+{
+    return std::round(t * 1000) / 1000;  // milliseconds are enough, and keep the text stable
+}
+
+bool isTerminal(const Pod &pod)
+{
+    return pod.status.phase == "Succeeded" || pod.status.phase == "Failed";
+}
+
+QJsonObject nodeJson(const Simulation &sim, const Node &node)
+{
+    QJsonObject o;
+    o["name"] = qs(node.metadata.name);
+    bool ready = false;
+    for (const auto &c : node.status.conditions)
+        ready = ready || (c.type == "Ready" && c.status == "True");
+    o["ready"] = ready;
+    o["unschedulable"] = node.spec.unschedulable;
+    o["labels"] = labelsJson(node.metadata.labels);
+    QJsonArray taints;
+    for (const auto &t : node.spec.taints)
+        taints.append(QJsonObject{{"key", qs(t.key)}, {"value", qs(t.value)}, {"effect", qs(t.effect)}});
+    o["taints"] = taints;
+    QJsonObject alloc;
+    for (const char *r : {"cpu", "memory", "pods"})
+        if (auto it = node.status.allocatable.find(r); it != node.status.allocatable.end())
+            alloc[r] = qs(it->second.toString());
+    o["allocatable"] = alloc;
+    Quantity cpu, memory;
+    QJsonArray pods;
+    for (const auto &pod : sim.store().list<Pod>()) {
+        if (pod->spec.nodeName != node.metadata.name)
+            continue;
+        pods.append(qs(pod->metadata.namespace_ + "/" + pod->metadata.name));
+        if (isTerminal(*pod))
+            continue;
+        for (const auto &c : pod->spec.containers) {
+            if (auto it = c.resources.requests.find("cpu"); it != c.resources.requests.end())
+                cpu += it->second;
+            if (auto it = c.resources.requests.find("memory"); it != c.resources.requests.end())
+                memory += it->second;
+        }
+    }
+    o["requested"] = QJsonObject{{"cpu", qs(cpu.toString())}, {"memory", qs(memory.toString())}};
+    o["pods"] = pods;
+    return o;
+}
+
+QJsonObject containerJson(const Container &c, const ContainerStatus *st)
+{
+    QJsonObject o;
+    o["name"] = qs(c.name);
+    o["image"] = qs(c.image);
+    static const char *states[] = {"waiting", "running", "terminated"};
+    o["state"] = st ? states[int(st->state.kind)] : "waiting";
+    o["reason"] = st ? qs(st->state.reason) : QString();
+    o["ready"] = st && st->ready;
+    o["restarts"] = st ? st->restartCount : 0;
+    o["requests"] = resourcesJson(c.resources.requests);
+    o["limits"] = resourcesJson(c.resources.limits);
+    if (st && st->state.kind == ContainerState::Kind::Terminated)
+        o["exitCode"] = st->state.exitCode;
+    return o;
+}
+
+QJsonArray containersJson(const std::vector<Container> &specs, const std::vector<ContainerStatus> &statuses)
+{
+    QJsonArray out;
+    for (std::size_t i = 0; i < specs.size(); ++i)
+        out.append(containerJson(specs[i], i < statuses.size() ? &statuses[i] : nullptr));
+    return out;
+}
+
+QJsonValue schedulingJson(const SchedulingAttempt *attempt)
+{
+    if (!attempt)
+        return QJsonValue::Null;
+    QJsonArray nodes;
+    for (const auto &v : attempt->nodes) {
+        QJsonObject scores;
+        for (const auto &[plugin, score] : v.scores)
+            scores[qs(plugin)] = qint64(score);
+        QJsonArray reasons;
+        for (const auto &r : v.reasons)
+            reasons.append(qs(r));
+        nodes.append(QJsonObject{{"node", qs(v.node)},
+                                 {"verdict", v.passed ? QStringLiteral("pass") : qs(v.plugin)},
+                                 {"reasons", reasons},
+                                 {"scores", scores},
+                                 {"total", qint64(v.total)}});
+    }
+    return QJsonObject{{"time", timeJson(attempt->time)},
+                       {"selectedNode", attempt->selectedNode.empty() ? QJsonValue::Null : QJsonValue(qs(attempt->selectedNode))},
+                       {"message", qs(attempt->message)},
+                       {"evaluatedNodes", attempt->evaluatedNodes},
+                       {"feasibleNodes", attempt->feasibleNodes},
+                       {"nodes", nodes}};
+}
+
+QJsonObject podJson(const Simulation &sim, const Pod &pod)
+{
+    QJsonObject o;
+    std::string key = pod.metadata.namespace_ + "/" + pod.metadata.name;
+    o["namespace"] = qs(pod.metadata.namespace_);
+    o["name"] = qs(pod.metadata.name);
+    o["node"] = pod.spec.nodeName.empty() ? QJsonValue::Null : QJsonValue(qs(pod.spec.nodeName));
+    o["phase"] = qs(pod.status.phase);
+    o["status"] = qs(kubectlPodStatus(pod));
+    o["reason"] = qs(pod.status.reason);
+    const PodCondition *scheduled = findCondition(pod, "PodScheduled");
+    o["message"] = qs(!pod.status.message.empty() ? pod.status.message
+                      : scheduled && scheduled->status == "False" ? scheduled->message
+                                                                   : std::string());
+    o["ready"] = isPodReady(pod);
+    o["readyContainers"] = qs(kubectlReadyColumn(pod));
+    o["ip"] = pod.status.podIP.empty() ? QJsonValue::Null : QJsonValue(qs(pod.status.podIP));
+    o["labels"] = labelsJson(pod.metadata.labels);
+    const OwnerReference *owner = pod.metadata.controllerRef();
+    o["owner"] = owner ? QJsonValue(QJsonObject{{"kind", qs(owner->kind)}, {"name", qs(owner->name)}}) : QJsonValue::Null;
+    o["initContainers"] = containersJson(pod.spec.initContainers, pod.status.initContainerStatuses);
+    o["containers"] = containersJson(pod.spec.containers, pod.status.containerStatuses);
+    QJsonArray trace;
+    for (const auto &t : sim.traces().trace(key))
+        trace.append(QJsonObject{{"time", timeJson(t.time)}, {"component", qs(t.component)}, {"stage", qs(t.stage)},
+                                 {"detail", qs(t.detail)}});
+    o["trace"] = trace;
+    o["scheduling"] = schedulingJson(sim.scheduler().lastAttempt(key));
+    return o;
+}
+
+QJsonObject serviceJson(const Simulation &sim, const Service &svc)
+{
+    QJsonArray ports;
+    for (const auto &p : svc.spec.ports) {
+        QJsonObject port{{"name", qs(p.name)}, {"port", p.port}, {"protocol", qs(p.protocol)}};
+        port["targetPort"] = p.targetPort.isString ? QJsonValue(qs(p.targetPort.stringValue)) : QJsonValue(p.targetPort.intValue);
+        if (p.nodePort)
+            port["nodePort"] = p.nodePort;
+        ports.append(port);
+    }
+    ServiceEndpoints eps = sim.endpoints().endpointsOf(svc.metadata.namespace_, svc.metadata.name);
+    QJsonArray ready, notReady;
+    for (const auto &e : eps.ready)
+        ready.append(qs(e));
+    for (const auto &e : eps.notReady)
+        notReady.append(qs(e));
+    return QJsonObject{{"namespace", qs(svc.metadata.namespace_)},
+                       {"name", qs(svc.metadata.name)},
+                       {"type", qs(svc.spec.type)},
+                       {"clusterIP", qs(svc.spec.clusterIP)},
+                       {"ports", ports},
+                       {"selector", svc.spec.selector ? QJsonValue(labelsJson(*svc.spec.selector)) : QJsonValue::Null},
+                       {"dns", qs(svc.metadata.name + "." + svc.metadata.namespace_ + ".svc.cluster.local")},
+                       {"endpoints", ready},
+                       {"notReadyEndpoints", notReady}};
+}
+
+QJsonObject eventJson(const Event &e)
+{
+    return QJsonObject{{"time", timeJson(e.time)}, {"type", qs(e.type)}, {"reason", qs(e.reason)},
+                       {"object", qs(e.object.str())}, {"message", qs(e.message)}, {"source", qs(e.source)}};
+}
+
+}  // namespace
+
+QJsonObject simulationToJson(const SimulationReport &report)
+{
+    const Simulation &sim = report.sim;
+    QJsonArray nodes, pods, services, claims, events, rejected, errors;
+    for (const auto &n : sim.store().list<Node>())
+        nodes.append(nodeJson(sim, *n));
+    for (const auto &p : sim.store().list<Pod>())
+        pods.append(podJson(sim, *p));
+    for (const auto &s : sim.store().list<Service>())
+        services.append(serviceJson(sim, *s));
+    for (const auto &c : sim.store().list<PersistentVolumeClaim>())
+        claims.append(QJsonObject{{"namespace", qs(c->metadata.namespace_)},
+                                  {"name", qs(c->metadata.name)},
+                                  {"phase", qs(c->phase)},
+                                  {"volume", c->spec.volumeName.empty() ? QJsonValue::Null : QJsonValue(qs(c->spec.volumeName))},
+                                  {"storageClass", c->spec.storageClassName ? QJsonValue(qs(*c->spec.storageClassName))
+                                                                            : QJsonValue::Null}});
+    for (const auto &e : sim.events().events())
+        events.append(eventJson(e));
+    for (const auto &r : sim.rejected())
+        rejected.append(QJsonObject{{"kind", qs(r.kind)},
+                                    {"namespace", qs(r.namespace_)},
+                                    {"name", qs(r.name)},
+                                    {"file", qs(r.source.file)},
+                                    {"line", r.source.line},
+                                    {"message", qs(r.message)}});
+    for (const auto &e : report.errors)
+        errors.append(qs(e.toString()));
+    return QJsonObject{{"time", timeJson(sim.now())},   {"nodes", nodes},   {"pods", pods},
+                       {"services", services},          {"persistentVolumeClaims", claims},
+                       {"events", events},              {"rejected", rejected},
+                       {"evictions", QJsonArray()},     {"errors", errors}};
+}
+
+QString humanDuration(double seconds)
+{
+    long long s = static_cast<long long>(seconds);
+    if (s < 0)
+        return QStringLiteral("<invalid>");
+    if (s < 120)
+        return QStringLiteral("%1s").arg(s);
+    long long m = s / 60;
+    if (m < 10)
+        return s % 60 ? QStringLiteral("%1m%2s").arg(m).arg(s % 60) : QStringLiteral("%1m").arg(m);
+    if (m < 180)
+        return QStringLiteral("%1m").arg(m);
+    long long h = s / 3600;
+    if (h < 8)
+        return m % 60 ? QStringLiteral("%1h%2m").arg(h).arg(m % 60) : QStringLiteral("%1h").arg(h);
+    if (h < 48)
+        return QStringLiteral("%1h").arg(h);
+    return QStringLiteral("%1d").arg(h / 24);
+}
+
+namespace {
+
+QString table(const QList<QStringList> &rows)
+{
+    QList<int> widths;
+    for (const auto &row : rows)
+        for (int i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i)
+                widths.append(0);
+            widths[i] = std::max(widths[i], int(row[i].size()));
+        }
+    QString out;
+    for (const auto &row : rows) {
+        QString line;
+        for (int i = 0; i < row.size(); ++i)
+            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 3) : row[i];
+        out += line.trimmed() + '\n';
+    }
+    return out;
+}
+
+}  // namespace
+
+QString simulationToText(const SimulationReport &report)
+{
+    const Simulation &sim = report.sim;
+    QList<QStringList> eventRows{{"TIME", "TYPE", "REASON", "OBJECT", "MESSAGE"}};
+    for (const auto &e : sim.events().events())
+        eventRows.append({QString::number(e.time, 'f', 3) + "s", qs(e.type), qs(e.reason), qs(e.object.str()), qs(e.message)});
+    QList<QStringList> podRows{{"NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE", "NOMINATED NODE",
+                                "READINESS GATES"}};
+    for (const auto &p : sim.store().list<Pod>()) {
+        double age = sim.now() - p->metadata.creationTimestamp.value_or(sim.now());
+        podRows.append({qs(p->metadata.namespace_), qs(p->metadata.name), qs(kubectlReadyColumn(*p)),
+                        qs(kubectlPodStatus(*p)), QString::number(totalRestarts(*p)), humanDuration(age),
+                        p->status.podIP.empty() ? "<none>" : qs(p->status.podIP),
+                        p->spec.nodeName.empty() ? "<none>" : qs(p->spec.nodeName),
+                        p->status.nominatedNodeName.empty() ? "<none>" : qs(p->status.nominatedNodeName), "<none>"});
+    }
+    QString out = table(eventRows) + '\n' + table(podRows);
+    for (const auto &r : sim.rejected())
+        out += QStringLiteral("\nError from server: error when creating \"%1\": %2").arg(qs(r.source.file), qs(r.message));
+    for (const auto &e : report.errors)
+        out += '\n' + qs(e.toString());
+    return out.endsWith('\n') ? out : out + '\n';
+}
+
+}  // namespace podscape

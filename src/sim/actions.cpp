@@ -1,0 +1,238 @@
+#include "sim/actions.h"
+
+#include "manifest/field_reader.h"
+#include "manifest/kinds.h"
+#include "manifest/yaml_tree.h"
+#include "sim/simulation.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace podscape {
+
+std::string Action::typeName() const
+{
+    switch (type) {
+    case Type::Evict: return "evict";
+    case Type::Node: return "node";
+    case Type::Apply: return "apply";
+    case Type::Delete: return "delete";
+    case Type::Scale: return "scale";
+    case Type::Kill: return "kill";
+    }
+    return {};
+}
+
+std::optional<double> parseDuration(const std::string &text)
+{
+    static const std::regex plain(R"(^\s*([0-9]+(\.[0-9]+)?)\s*$)");
+    static const std::regex parts(R"(([0-9]+(\.[0-9]+)?)(h|m|s|ms))");
+    std::smatch m;
+    if (std::regex_match(text, m, plain))
+        return std::stod(m[1]);
+    double total = 0;
+    std::string rest = text;
+    std::size_t consumed = 0;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), parts); it != std::sregex_iterator(); ++it) {
+        if (it->position() != static_cast<long>(consumed))
+            return std::nullopt;
+        consumed += it->length();
+        double n = std::stod((*it)[1]);
+        const std::string unit = (*it)[3];
+        total += unit == "h" ? n * 3600 : unit == "m" ? n * 60 : unit == "ms" ? n / 1000 : n;
+    }
+    if (consumed == 0 || consumed != text.size())
+        return std::nullopt;
+    return total;
+}
+
+namespace {
+
+class StepParser {
+public:
+    StepParser(const std::string &file, const std::string &baseDir, std::vector<Diagnostic> &errors)
+        : file_(file), baseDir_(baseDir), errors_(errors)
+    {
+    }
+
+    std::optional<Action> parse(const yaml::Node *step)
+    {
+        if (!step->isMap())
+            return fail(step, "an action must be a map with \"at\" and one operation");
+        Action a;
+        a.source = {file_, step->line, step->column};
+        const yaml::Node *at = step->find("at");
+        if (!at)
+            return fail(step, "at: Required value");
+        auto when = at->isScalar() ? parseDuration(at->value) : std::nullopt;
+        if (!when)
+            return fail(at, "at: expected a duration such as 20s, 1m30s or 2h, got " + describeValue(*at));
+        a.at = *when;
+        int operations = 0;
+        for (std::size_t i = 0; i < step->size(); ++i) {
+            const std::string &key = step->keyAt(i)->value;
+            if (key == "at")
+                continue;
+            ++operations;
+            if (!parseOperation(key, step->valueAt(i), a))
+                return std::nullopt;
+        }
+        if (operations != 1)
+            return fail(step, "an action needs exactly one of evict, node, apply, delete, scale, kill");
+        return a;
+    }
+
+private:
+    std::nullopt_t fail(const yaml::Node *at, const std::string &message)
+    {
+        errors_.push_back({file_, at->line, at->column, message});
+        return std::nullopt;
+    }
+
+    bool field(const yaml::Node *map, const char *key, std::string &out, const std::string &op, bool required)
+    {
+        const yaml::Node *v = map->find(key);
+        if (!v) {
+            if (required)
+                fail(map, op + "." + key + ": Required value");
+            return !required;
+        }
+        if (!v->isScalar()) {
+            fail(v, op + "." + key + ": expected a string, got " + describeValue(*v));
+            return false;
+        }
+        out = v->value;
+        return true;
+    }
+
+    bool parseOperation(const std::string &key, const yaml::Node *v, Action &a)
+    {
+        if (key == "apply") {
+            a.type = Action::Type::Apply;
+            if (!v->isScalar())
+                return fail(v, "apply: expected a file path, got " + describeValue(*v)), false;
+            std::filesystem::path p(v->value);
+            a.path = p.is_absolute() ? p.string() : (std::filesystem::path(baseDir_) / p).string();
+            return true;
+        }
+        if (!v->isMap())
+            return fail(v, key + ": expected a map, got " + describeValue(*v)), false;
+        if (key == "evict") {
+            a.type = Action::Type::Evict;
+            std::string to;
+            bool ok = field(v, "pod", a.pod, key, false) && field(v, "selector", a.selector, key, false) &&
+                      field(v, "node", a.node, key, false) && field(v, "to", to, key, false);
+            if (ok && !to.empty())
+                a.to = to;
+            if (ok && a.pod.empty() && (a.selector.empty() || a.node.empty()))
+                return fail(v, "evict: needs pod, or selector and node"), false;
+            return ok;
+        }
+        if (key == "node") {
+            a.type = Action::Type::Node;
+            bool ok = field(v, "name", a.node, key, true) && field(v, "action", a.nodeAction, key, true);
+            static const std::vector<std::string> valid{"fail", "recover", "cordon", "uncordon", "drain", "add", "remove"};
+            if (ok && std::find(valid.begin(), valid.end(), a.nodeAction) == valid.end())
+                return fail(v->find("action"), "node.action: Unsupported value: \"" + a.nodeAction +
+                                                   "\": supported values: \"add\", \"cordon\", \"drain\", \"fail\", "
+                                                   "\"recover\", \"remove\", \"uncordon\""),
+                       false;
+            return ok;
+        }
+        if (key == "delete" || key == "scale") {
+            a.type = key == "delete" ? Action::Type::Delete : Action::Type::Scale;
+            bool ok = field(v, "kind", a.kind, key, true) && field(v, "namespace", a.namespace_, key, false) &&
+                      field(v, "name", a.name, key, true);
+            if (ok && key == "scale") {
+                std::vector<FieldError> fe;
+                FieldReader reader(fe);
+                const yaml::Node *r = v->find("replicas");
+                if (!r)
+                    return fail(v, "scale.replicas: Required value"), false;
+                reader.read(r, FieldPath{}.child("scale").child("replicas"), a.replicas);
+                if (!fe.empty())
+                    return fail(r, fe[0].path + ": " + fe[0].message), false;
+            }
+            return ok;
+        }
+        if (key == "kill") {
+            a.type = Action::Type::Kill;
+            return field(v, "pod", a.pod, key, true) && field(v, "container", a.container, key, false);
+        }
+        return fail(v, "unknown operation \"" + key + "\": use evict, node, apply, delete, scale or kill"), false;
+    }
+
+    const std::string &file_;
+    const std::string &baseDir_;
+    std::vector<Diagnostic> &errors_;
+};
+
+}  // namespace
+
+ActionsFile parseActions(const std::string &text, const std::string &fileName, const std::string &baseDir)
+{
+    ActionsFile out;
+    auto parsed = yaml::parseDocument(text, 1);
+    if (auto *err = std::get_if<yaml::ParseError>(&parsed)) {
+        out.errors.push_back({fileName, err->line, err->column, err->message});
+        return out;
+    }
+    auto doc = std::get<std::shared_ptr<yaml::Document>>(parsed);
+    if (!doc->root || doc->root->isNull())
+        return out;
+    if (!doc->root->isSequence()) {
+        out.errors.push_back({fileName, doc->root->line, doc->root->column, "expected a list of actions"});
+        return out;
+    }
+    StepParser parser(fileName, baseDir, out.errors);
+    for (const yaml::Node *step : doc->root->children)
+        if (auto a = parser.parse(step))
+            out.actions.push_back(*a);
+    std::stable_sort(out.actions.begin(), out.actions.end(), [](const Action &a, const Action &b) { return a.at < b.at; });
+    return out;
+}
+
+ActionsFile loadActions(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        ActionsFile out;
+        out.errors.push_back({path, 0, 0, "the path \"" + path + "\" does not exist"});
+        return out;
+    }
+    std::ostringstream s;
+    s << in.rdbuf();
+    return parseActions(s.str(), path, std::filesystem::path(path).parent_path().string());
+}
+
+void scheduleActions(Simulation &sim, const ActionsFile &file, std::vector<Diagnostic> &problems)
+{
+    for (const Action &a : file.actions) {
+        sim.clock().at(a.at, [&sim, a, &problems] {
+            const SourceLocation &s = a.source;
+            switch (a.type) {
+            case Action::Type::Apply: {
+                LoadResult loaded = ManifestLoader().loadPaths({a.path});
+                for (auto &e : loaded.errors)
+                    problems.push_back(e);
+                sim.apply(loaded.objects);
+                break;
+            }
+            case Action::Type::Delete: {
+                bool namespaced = lookupKind(preferredApiVersion(a.kind), a.kind).namespaced;
+                std::string ns = !namespaced ? "" : a.namespace_.empty() ? "default" : a.namespace_;
+                if (auto err = sim.remove(a.kind, ns, a.name))
+                    problems.push_back({s.file, s.line, s.column, err->message});
+                break;
+            }
+            default:
+                problems.push_back({s.file, s.line, s.column, a.typeName() + ": not supported yet (it comes with the disruptions work)"});
+            }
+        });
+    }
+}
+
+}  // namespace podscape

@@ -1,0 +1,25 @@
+// What a container's process does once started, read from its spec: Podscape runs no images, so
+// the command decides. Documented rules (README "Simulated containers"):
+//   - annotation podscape.io/run-seconds: "N" on the pod (every container) or
+//     podscape.io/run-seconds.<container>: "N" runs for N seconds; "forever" never exits;
+//     podscape.io/exit-code[.<container>]: "N" sets the exit code (default 0);
+//   - otherwise a `sleep N` in command/args runs N seconds (summed if several; `sleep infinity` never
+//     exits), and an `exit N` sets the exit code;
+//   - a shell one-liner (`sh -c ...`) without sleep, loop or exec finishes almost at once;
+//   - anything else (an image's own entrypoint, a server binary) runs until stopped.
+#pragma once
+
+#include "cluster/api/core.h"
+
+#include <optional>
+
+namespace podscape {
+
+struct ContainerBehaviour {
+    std::optional<double> runSeconds;  // nullopt: runs until stopped
+    int exitCode = 0;
+};
+
+ContainerBehaviour behaviourOf(const Pod &pod, const Container &container);
+
+}  // namespace podscape

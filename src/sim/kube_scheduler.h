@@ -1,0 +1,57 @@
+// kube-scheduler as a component of the simulation: it watches for pods without a node, keeps
+// them in its scheduling queue (ordered as kube-scheduler's PrioritySort orders it), runs the
+// scheduling cycle (sim/scheduler: filter, score, select) and binds, or reports FailedScheduling
+// and retries the pod when the cluster changes.
+#pragma once
+
+#include "cluster/events.h"
+#include "sim/kube_apiserver.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace podscape {
+
+// What one node said in a scheduling attempt: the filter verdict and, when it passed, the scores.
+struct NodeVerdictRecord {
+    std::string node;
+    bool passed = false;
+    std::string plugin;                                        // the first filter that failed
+    std::vector<std::string> reasons;                          // its reasons
+    std::vector<std::pair<std::string, std::int64_t>> scores;  // plugin → weighted normalised score
+    std::int64_t total = 0;
+};
+
+// The last scheduling attempt of a pod: "why this node / why pending".
+struct SchedulingAttempt {
+    double time = 0;
+    std::string selectedNode;  // empty when the pod did not fit
+    std::string message;       // the FailedScheduling message, preemption sentence included
+    int evaluatedNodes = 0;
+    int feasibleNodes = 0;
+    std::vector<NodeVerdictRecord> nodes;
+};
+
+class KubeScheduler {
+public:
+    KubeScheduler(KubeApiServer &api, EventRecorder &events, TraceRecorder &traces, std::uint64_t seed);
+    ~KubeScheduler();
+
+    void podChanged(const std::shared_ptr<Pod> &pod);
+    void podRemoved(const std::shared_ptr<Pod> &pod);
+    void nodeChanged(const std::shared_ptr<Node> &node, WatchEventType type);
+    void clusterChanged(const ObjectPtr &obj);  // PVCs, PVs, StorageClasses, ... may make a pod fit
+
+    const SchedulingAttempt *lastAttempt(const std::string &podKey) const;
+    std::size_t pendingCount() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace podscape

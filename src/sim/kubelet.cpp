@@ -1,0 +1,555 @@
+#include "sim/kubelet.h"
+
+#include "cluster/pod_status.h"
+#include "sim/container_behaviour.h"
+#include "sim/durations.h"
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+
+namespace podscape {
+
+using namespace durations;
+
+struct Kubelet::ContainerRun {
+    std::uint64_t runId = 0;   // bumps at every start: a stale exit or probe is ignored
+    double backoff = 0;        // CrashLoopBackOff delay of the next restart
+    double lastExit = -1;
+};
+
+struct Kubelet::PodWorker {
+    std::shared_ptr<Pod> pod;
+    std::uint64_t epoch = 0;   // bumps when the pod starts terminating: pending work is dropped
+    bool terminating = false;
+    bool removed = false;
+    std::size_t nextInit = 0;
+    double mountRetry = kVolumeMountRetry;
+    std::vector<ContainerRun> init, app;
+};
+
+namespace {
+
+// Go's time.Duration.String() for the kubelet's "Successfully pulled image ... in 2.5s" messages.
+std::string goDuration(double seconds)
+{
+    long long ms = std::llround(seconds * 1000);
+    char buf[48];
+    if (ms < 1000) {
+        std::snprintf(buf, sizeof buf, "%lldms", ms);
+    } else if (ms < 60000) {
+        std::snprintf(buf, sizeof buf, "%g", double(ms) / 1000);
+        return std::string(buf) + "s";
+    } else {
+        long long minutes = ms / 60000;
+        std::snprintf(buf, sizeof buf, "%lldm%gs", minutes, double(ms % 60000) / 1000);
+    }
+    return buf;
+}
+
+// A stable, plausible compressed size for an image Podscape never downloads.
+long long imageSizeBytes(const std::string &image)
+{
+    std::uint64_t h = 1469598103934665603ull;
+    for (char c : image)
+        h = (h ^ std::uint8_t(c)) * 1099511628211ull;
+    return 4'000'000 + static_cast<long long>(h % 180'000'000);
+}
+
+std::string fieldPathOf(bool init, const Container &c)
+{
+    return std::string(init ? "spec.initContainers{" : "spec.containers{") + c.name + "}";
+}
+
+ContainerState waiting(const std::string &reason, const std::string &message = {})
+{
+    ContainerState s;
+    s.kind = ContainerState::Kind::Waiting;
+    s.reason = reason;
+    s.message = message;
+    return s;
+}
+
+ContainerStatus newStatus(const Container &c, const std::string &waitingReason)
+{
+    ContainerStatus st;
+    st.name = c.name;
+    st.image = c.image;
+    st.state = waiting(waitingReason);
+    return st;
+}
+
+}  // namespace
+
+Kubelet::Kubelet(std::shared_ptr<Node> node, KubeApiServer &api, EventRecorder &events, TraceRecorder &traces)
+    : node_(std::move(node)), nodeName_(node_->metadata.name), api_(api), events_(events), traces_(traces)
+{
+    for (const auto &a : node_->status.addresses)
+        if (a.type == "InternalIP")
+            nodeIp_ = a.address;
+    std::string cidr = node_->spec.podCIDR;
+    cidrPrefix_ = cidr.substr(0, cidr.rfind('.') + 1);
+    for (const auto &img : node_->status.images)
+        for (const auto &name : img.names)
+            images_.insert(name);
+}
+
+std::string Kubelet::podRef(const Pod &pod) const
+{
+    return pod.metadata.name + "_" + pod.metadata.namespace_ + "(" + pod.metadata.uid + ")";
+}
+
+void Kubelet::event(const Pod &pod, const std::string &type, const std::string &reason, const std::string &message,
+                    const std::string &fieldPath)
+{
+    ObjectRef ref{"Pod", pod.metadata.namespace_, pod.metadata.name, pod.metadata.uid, fieldPath};
+    events_.record({api_.clock().now(), type, reason, ref, message, "kubelet"});
+}
+
+void Kubelet::trace(const Pod &pod, const std::string &component, const std::string &stage, const std::string &detail)
+{
+    traces_.add(pod.metadata.namespace_ + "/" + pod.metadata.name, {api_.clock().now(), component, stage, detail});
+}
+
+void Kubelet::later(const std::shared_ptr<PodWorker> &w, double delay, std::function<void()> fn)
+{
+    std::uint64_t epoch = w->epoch;
+    api_.clock().after(delay, [w, epoch, fn = std::move(fn)] {
+        if (!w->removed && w->epoch == epoch)
+            fn();
+    });
+}
+
+std::string Kubelet::allocateIp()
+{
+    // host-local IPAM: the lowest free address of the node's podCIDR, .1 being the gateway.
+    for (int host = 2; host < 255; ++host)
+        if (usedIps_.insert(host).second)
+            return cidrPrefix_ + std::to_string(host);
+    return {};
+}
+
+void Kubelet::releaseIp(const std::string &ip)
+{
+    if (ip.starts_with(cidrPrefix_))
+        usedIps_.erase(std::atoi(ip.c_str() + cidrPrefix_.size()));
+}
+
+ContainerStatus &Kubelet::statusOf(Pod &pod, bool init, std::size_t index)
+{
+    return init ? pod.status.initContainerStatuses[index] : pod.status.containerStatuses[index];
+}
+
+const Container &Kubelet::specOf(const Pod &pod, bool init, std::size_t index) const
+{
+    return init ? pod.spec.initContainers[index] : pod.spec.containers[index];
+}
+
+// --- the pod's way up ---------------------------------------------------------------------
+
+void Kubelet::podChanged(const std::shared_ptr<Pod> &pod)
+{
+    auto it = workers_.find(pod->metadata.uid);
+    if (it == workers_.end()) {
+        if (pod->metadata.deletionTimestamp || pod->status.phase == "Succeeded" || pod->status.phase == "Failed")
+            return;
+        auto w = std::make_shared<PodWorker>();
+        w->pod = pod;
+        w->init.resize(pod->spec.initContainers.size());
+        w->app.resize(pod->spec.containers.size());
+        workers_[pod->metadata.uid] = w;
+        later(w, kKubeletSync, [this, w] { admit(w); });
+        return;
+    }
+    if (pod->metadata.deletionTimestamp && !it->second->terminating)
+        terminate(it->second);
+}
+
+void Kubelet::podRemoved(const std::shared_ptr<Pod> &pod)
+{
+    auto it = workers_.find(pod->metadata.uid);
+    if (it == workers_.end())
+        return;
+    it->second->removed = true;
+    releaseIp(pod->status.podIP);
+    workers_.erase(it);
+}
+
+void Kubelet::admit(const std::shared_ptr<PodWorker> &w)
+{
+    Pod &pod = *w->pod;
+    trace(pod, "kubelet", "pod admitted", "the kubelet on " + nodeName_ + " sees the pod bound to its node");
+    pod.status.hostIP = nodeIp_;
+    pod.status.startTime = api_.clock().now();
+    double now = api_.clock().now();
+    for (const char *type : {"PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady"})
+        setCondition(pod, type, "False", now);
+    bool hasInit = !pod.spec.initContainers.empty();
+    pod.status.initContainerStatuses.clear();
+    for (const auto &c : pod.spec.initContainers)
+        pod.status.initContainerStatuses.push_back(newStatus(c, "PodInitializing"));
+    pod.status.containerStatuses.clear();
+    for (const auto &c : pod.spec.containers)
+        pod.status.containerStatuses.push_back(newStatus(c, hasInit ? "PodInitializing" : "ContainerCreating"));
+    if (!hasInit)
+        setCondition(pod, "Initialized", "True", now);
+    api_.updateStatus(w->pod);
+    later(w, kSandboxAndCni, [this, w] { startSandbox(w); });
+}
+
+void Kubelet::startSandbox(const std::shared_ptr<PodWorker> &w)
+{
+    Pod &pod = *w->pod;
+    trace(pod, "kubelet", "CRI: RunPodSandbox", "the pause container holds the pod's network namespace");
+    if (pod.spec.hostNetwork) {
+        pod.status.podIP = nodeIp_;
+        trace(pod, "kubelet", "CNI: host network", "hostNetwork: the pod uses the node's IP " + nodeIp_);
+    } else {
+        pod.status.podIP = allocateIp();
+        trace(pod, "kubelet", "CNI: IP assigned", "the CNI plugin gives the pod " + pod.status.podIP + " from " +
+                                                      node_->spec.podCIDR);
+    }
+    setCondition(pod, "PodReadyToStartContainers", "True", api_.clock().now());
+    api_.updateStatus(w->pod);
+    mountVolumes(w);
+}
+
+std::string Kubelet::missingVolumeSource(const Pod &pod, const Volume &vol) const
+{
+    const auto &store = api_.store();
+    const std::string &ns = pod.metadata.namespace_;
+    if (vol.type == Volume::Type::ConfigMap && !vol.optional && !store.get<ConfigMap>(ns, vol.sourceName))
+        return "configmap \"" + vol.sourceName + "\" not found";
+    if (vol.type == Volume::Type::Secret && !vol.optional && !store.get<Secret>(ns, vol.sourceName))
+        return "secret \"" + vol.sourceName + "\" not found";
+    if (vol.type == Volume::Type::PersistentVolumeClaim) {
+        auto claim = store.get<PersistentVolumeClaim>(ns, vol.sourceName);
+        if (!claim)
+            return "persistentvolumeclaim \"" + vol.sourceName + "\" not found";
+    }
+    if (vol.type == Volume::Type::Projected)
+        for (const auto &src : vol.projectedSources)
+            if (src.type == ProjectedSource::Type::ConfigMap && !store.get<ConfigMap>(ns, src.name))
+                return "configmap \"" + src.name + "\" not found";
+    return {};
+}
+
+void Kubelet::mountVolumes(const std::shared_ptr<PodWorker> &w)
+{
+    Pod &pod = *w->pod;
+    double total = 0;
+    for (const auto &vol : pod.spec.volumes) {
+        if (std::string missing = missingVolumeSource(pod, vol); !missing.empty()) {
+            // operation_generator.go: "MountVolume.SetUp failed for volume %q : %v" (note the space).
+            event(pod, "Warning", "FailedMount", "MountVolume.SetUp failed for volume \"" + vol.name + "\" : " + missing);
+            trace(pod, "kubelet", "volume mount failed", vol.name + ": " + missing);
+            double retry = w->mountRetry;
+            w->mountRetry = std::min(w->mountRetry * 2, 122.0);  // the volume manager's backoff tops out near 2m2s
+            later(w, retry, [this, w] { mountVolumes(w); });
+            return;
+        }
+    }
+    for (const auto &vol : pod.spec.volumes) {
+        bool csi = vol.type == Volume::Type::PersistentVolumeClaim || vol.type == Volume::Type::Ephemeral;
+        total += csi ? kCsiAttachMount : kVolumeMount;
+    }
+    later(w, total, [this, w] {
+        for (const auto &vol : w->pod->spec.volumes) {
+            bool csi = vol.type == Volume::Type::PersistentVolumeClaim || vol.type == Volume::Type::Ephemeral;
+            trace(*w->pod, "kubelet", csi ? "CSI: volume attached and mounted" : "volume mounted",
+                  vol.name + " (" + vol.typeName() + ")");
+        }
+        startNextInitContainer(w);
+    });
+}
+
+void Kubelet::pullImage(const std::shared_ptr<PodWorker> &w, const Container &c, const std::string &fieldPath,
+                        std::function<void()> then)
+{
+    Pod &pod = *w->pod;
+    bool present = images_.count(c.image) > 0;
+    if (c.imagePullPolicy == "Never" && !present) {
+        std::size_t idx = &c - (fieldPath.starts_with("spec.init") ? pod.spec.initContainers.data() : pod.spec.containers.data());
+        statusOf(pod, fieldPath.starts_with("spec.init"), idx).state =
+            waiting("ErrImageNeverPull", "Container image \"" + c.image + "\" is not present with pull policy of Never");
+        event(pod, "Warning", "ErrImageNeverPull",
+              "Container image \"" + c.image + "\" is not present with pull policy of Never", fieldPath);
+        api_.updateStatus(w->pod);
+        return;
+    }
+    if (present && c.imagePullPolicy != "Always") {
+        event(pod, "Normal", "Pulled", "Container image \"" + c.image + "\" already present on machine", fieldPath);
+        trace(pod, "kubelet", "CRI: image present", c.image + " is already on " + nodeName_);
+        then();
+        return;
+    }
+    event(pod, "Normal", "Pulling", "Pulling image \"" + c.image + "\"", fieldPath);
+    trace(pod, "kubelet", "CRI: pulling image", c.image);
+    double duration = present ? 0.5 : kImagePull;  // Always re-checks the registry; layers are cached
+    later(w, duration, [this, w, c, fieldPath, duration, then] {
+        images_.insert(c.image);
+        event(*w->pod, "Normal", "Pulled",
+              "Successfully pulled image \"" + c.image + "\" in " + goDuration(duration) + " (" + goDuration(duration) +
+                  " including waiting). Image size: " + std::to_string(imageSizeBytes(c.image)) + " bytes.",
+              fieldPath);
+        trace(*w->pod, "kubelet", "CRI: image pulled", c.image);
+        then();
+    });
+}
+
+void Kubelet::runContainer(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index,
+                           std::function<void()> onStarted)
+{
+    const Container &c = specOf(*w->pod, init, index);
+    std::string fieldPath = fieldPathOf(init, c);
+    pullImage(w, c, fieldPath, [this, w, init, index, fieldPath, onStarted] {
+        later(w, kContainerCreate, [this, w, init, index, fieldPath, onStarted] {
+            const Container &c = specOf(*w->pod, init, index);
+            event(*w->pod, "Normal", "Created", "Container created", fieldPath);
+            trace(*w->pod, "kubelet", "CRI: container created", c.name);
+            later(w, kContainerStart, [this, w, init, index, fieldPath, onStarted] {
+                event(*w->pod, "Normal", "Started", "Container started", fieldPath);
+                containerStarted(w, init, index);
+                if (onStarted)
+                    onStarted();
+            });
+        });
+    });
+}
+
+void Kubelet::containerStarted(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index)
+{
+    Pod &pod = *w->pod;
+    const Container &c = specOf(pod, init, index);
+    ContainerRun &run = (init ? w->init : w->app)[index];
+    std::uint64_t runId = ++run.runId;
+    ContainerStatus &st = statusOf(pod, init, index);
+    st.state = ContainerState{};
+    st.state.kind = ContainerState::Kind::Running;
+    st.state.startedAt = api_.clock().now();
+    bool hasStartup = c.startupProbe.has_value();
+    bool hasReadiness = c.readinessProbe.has_value();
+    bool appLike = !init || c.isSidecar();
+    st.started = !hasStartup;
+    st.ready = appLike && !hasStartup && !hasReadiness;
+    trace(pod, "kubelet", "CRI: container started", c.name);
+    refreshPodStatus(w);
+    if (appLike)
+        scheduleProbes(w, init, index);
+    ContainerBehaviour behaviour = behaviourOf(pod, c);
+    if (behaviour.runSeconds) {
+        int code = behaviour.exitCode;
+        later(w, *behaviour.runSeconds, [this, w, init, index, runId, code] {
+            if ((init ? w->init : w->app)[index].runId == runId)
+                containerExited(w, init, index, code);
+        });
+    }
+}
+
+void Kubelet::scheduleProbes(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index)
+{
+    const Container &c = specOf(*w->pod, init, index);
+    std::uint64_t runId = (init ? w->init : w->app)[index].runId;
+    double startupDone = 0;
+    if (c.startupProbe) {
+        startupDone = c.startupProbe->initialDelaySeconds + (c.startupProbe->successThreshold - 1) * c.startupProbe->periodSeconds;
+        later(w, startupDone, [this, w, init, index, runId] {
+            if ((init ? w->init : w->app)[index].runId != runId)
+                return;
+            ContainerStatus &st = statusOf(*w->pod, init, index);
+            st.started = true;
+            st.ready = !specOf(*w->pod, init, index).readinessProbe.has_value();
+            trace(*w->pod, "kubelet", "startup probe succeeded", specOf(*w->pod, init, index).name);
+            refreshPodStatus(w);
+        });
+    }
+    if (c.readinessProbe) {
+        double readyAt = startupDone + c.readinessProbe->initialDelaySeconds +
+                         (c.readinessProbe->successThreshold - 1) * c.readinessProbe->periodSeconds;
+        later(w, readyAt, [this, w, init, index, runId] {
+            if ((init ? w->init : w->app)[index].runId != runId)
+                return;
+            statusOf(*w->pod, init, index).ready = true;
+            trace(*w->pod, "kubelet", "readiness probe succeeded", specOf(*w->pod, init, index).name);
+            refreshPodStatus(w);
+        });
+    }
+}
+
+void Kubelet::startNextInitContainer(const std::shared_ptr<PodWorker> &w)
+{
+    Pod &pod = *w->pod;
+    if (w->nextInit >= pod.spec.initContainers.size()) {
+        if (!pod.spec.initContainers.empty()) {
+            setCondition(pod, "Initialized", "True", api_.clock().now());
+            for (auto &st : pod.status.containerStatuses)
+                st.state = waiting("ContainerCreating");
+            api_.updateStatus(w->pod);
+        }
+        startAppContainers(w);
+        return;
+    }
+    std::size_t index = w->nextInit++;
+    const Container &c = pod.spec.initContainers[index];
+    trace(pod, "kubelet", c.isSidecar() ? "sidecar container" : "init container", c.name);
+    // A native sidecar lets the next one start once it has started; a plain init container must finish.
+    runContainer(w, true, index, c.isSidecar() ? std::function<void()>([this, w] { startNextInitContainer(w); })
+                                               : std::function<void()>());
+}
+
+void Kubelet::startAppContainers(const std::shared_ptr<PodWorker> &w)
+{
+    for (std::size_t i = 0; i < w->pod->spec.containers.size(); ++i)
+        runContainer(w, false, i, {});
+}
+
+void Kubelet::containerExited(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index, int exitCode)
+{
+    Pod &pod = *w->pod;
+    const Container &c = specOf(pod, init, index);
+    ContainerStatus &st = statusOf(pod, init, index);
+    ContainerState done;
+    done.kind = ContainerState::Kind::Terminated;
+    done.exitCode = exitCode;
+    done.reason = exitCode == 0 ? "Completed" : "Error";
+    done.startedAt = st.state.startedAt;
+    done.finishedAt = api_.clock().now();
+    st.state = done;
+    st.ready = false;
+    trace(pod, "kubelet", "container exited", c.name + " exit code " + std::to_string(exitCode));
+    ContainerRun &run = (init ? w->init : w->app)[index];
+    bool restart = c.isSidecar() || pod.spec.restartPolicy == "Always" ||
+                   (pod.spec.restartPolicy == "OnFailure" && exitCode != 0);
+    if (init && !c.isSidecar() && exitCode == 0) {
+        refreshPodStatus(w);
+        startNextInitContainer(w);
+        return;
+    }
+    if (!restart) {
+        refreshPodStatus(w);
+        return;
+    }
+    // CrashLoopBackOff: 10 s doubling to 5 min, reset after 10 min of running (pkg/kubelet/kubelet.go).
+    if (run.lastExit >= 0 && api_.clock().now() - run.lastExit > 600)
+        run.backoff = 0;
+    run.backoff = run.backoff == 0 ? 10 : std::min(run.backoff * 2, 300.0);
+    run.lastExit = api_.clock().now();
+    st.hasLastState = true;
+    st.lastState = done;
+    st.state = waiting("CrashLoopBackOff", "back-off " + goDuration(run.backoff) + " restarting failed container=" +
+                                               c.name + " pod=" + podRef(pod));
+    event(pod, "Warning", "BackOff", "Back-off restarting failed container " + c.name + " in pod " + podRef(pod),
+          fieldPathOf(init, c));
+    refreshPodStatus(w);
+    later(w, run.backoff, [this, w, init, index] {
+        ++statusOf(*w->pod, init, index).restartCount;
+        runContainer(w, init, index, {});
+    });
+}
+
+// The kubelet's getPhase and the Ready conditions, from the container statuses.
+void Kubelet::refreshPodStatus(const std::shared_ptr<PodWorker> &w)
+{
+    Pod &pod = *w->pod;
+    double now = api_.clock().now();
+    int running = 0, waitingCount = 0, succeeded = 0, failed = 0;
+    bool allReady = true;
+    for (const auto &st : pod.status.containerStatuses) {
+        switch (st.state.kind) {
+        case ContainerState::Kind::Running: ++running; break;
+        case ContainerState::Kind::Waiting: ++waitingCount; break;
+        case ContainerState::Kind::Terminated: ++(st.state.exitCode == 0 ? succeeded : failed); break;
+        }
+        allReady = allReady && st.ready;
+    }
+    for (std::size_t i = 0; i < pod.status.initContainerStatuses.size(); ++i) {
+        const auto &st = pod.status.initContainerStatuses[i];
+        if (pod.spec.initContainers[i].isSidecar())
+            allReady = allReady && st.ready;
+        if (!pod.spec.initContainers[i].isSidecar() && st.state.kind == ContainerState::Kind::Terminated &&
+            st.state.exitCode != 0 && pod.spec.restartPolicy == "Never")
+            pod.status.phase = "Failed";
+    }
+    const PodCondition *initialized = findCondition(pod, "Initialized");
+    bool isInitialized = initialized && initialized->status == "True";
+    if (pod.status.phase != "Failed" && isInitialized) {
+        int total = static_cast<int>(pod.status.containerStatuses.size());
+        if (running > 0 || (waitingCount > 0 && succeeded + failed > 0 && pod.spec.restartPolicy != "Never"))
+            pod.status.phase = "Running";
+        else if (succeeded + failed == total && total > 0)
+            pod.status.phase = pod.spec.restartPolicy == "Always" ? "Running"
+                               : failed == 0                      ? "Succeeded"
+                               : pod.spec.restartPolicy == "Never" ? "Failed"
+                                                                   : "Running";
+    }
+    bool ready = allReady && pod.status.phase == "Running";
+    bool wasReady = isPodReady(pod);
+    setCondition(pod, "ContainersReady", allReady ? "True" : "False", now, allReady ? "" : "ContainersNotReady");
+    setCondition(pod, "Ready", ready ? "True" : "False", now, ready ? "" : "ContainersNotReady");
+    if (ready && !wasReady)
+        trace(pod, "kubelet", "pod ready", "all containers ready; status reported to the API server");
+    api_.updateStatus(w->pod);
+}
+
+// --- the way down (DESIGN 3.2) ------------------------------------------------------------
+
+void Kubelet::terminate(const std::shared_ptr<PodWorker> &w)
+{
+    Pod &pod = *w->pod;
+    w->terminating = true;
+    ++w->epoch;  // drop pending starts, probes and exits
+    double grace = double(pod.metadata.deletionGracePeriodSeconds.value_or(30));
+    double longest = 0;
+    for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) {
+        const Container &c = pod.spec.containers[i];
+        if (pod.status.containerStatuses[i].state.kind != ContainerState::Kind::Running)
+            continue;
+        double preStop = 0;
+        if (c.preStop.type == Handler::Type::Sleep)
+            preStop = double(c.preStop.sleepSeconds);
+        else if (c.preStop.type != Handler::Type::None)
+            preStop = 0.1;
+        if (c.preStop.type != Handler::Type::None)
+            trace(pod, "kubelet", "preStop hook", c.name);
+        event(pod, "Normal", "Killing", "Stopping container " + c.name, fieldPathOf(false, c));
+        longest = std::max(longest, std::min(grace, preStop + kAppShutdown));
+    }
+    trace(pod, "kubelet", "SIGTERM", "containers are asked to stop; grace period " + goDuration(grace));
+    later(w, longest, [this, w, grace, longest] {
+        Pod &pod = *w->pod;
+        bool killed = longest >= grace;
+        if (killed)
+            trace(pod, "kubelet", "SIGKILL", "the grace period is over");
+        for (auto &st : pod.status.containerStatuses) {
+            if (st.state.kind != ContainerState::Kind::Running)
+                continue;
+            ContainerState done;
+            done.kind = ContainerState::Kind::Terminated;
+            done.exitCode = killed ? 137 : 0;
+            done.reason = killed ? "Error" : "Completed";
+            done.startedAt = st.state.startedAt;
+            done.finishedAt = api_.clock().now();
+            st.state = done;
+            st.ready = false;
+        }
+        trace(pod, "kubelet", "containers stopped", killed ? "killed at the deadline" : "exited after SIGTERM");
+        setCondition(pod, "Ready", "False", api_.clock().now(), "PodCompleted");
+        setCondition(pod, "ContainersReady", "False", api_.clock().now(), "PodCompleted");
+        api_.updateStatus(w->pod);
+        later(w, kVolumeUnmount, [this, w] { finishTermination(w); });
+    });
+}
+
+void Kubelet::finishTermination(const std::shared_ptr<PodWorker> &w)
+{
+    Pod &pod = *w->pod;
+    trace(pod, "kubelet", "volumes unmounted");
+    later(w, kIpRelease, [this, w] {
+        Pod &pod = *w->pod;
+        trace(pod, "kubelet", "CNI: IP released", pod.status.podIP);
+        auto keep = w;  // podRemoved() erases the worker while we run
+        api_.finishPodDeletion(w->pod);
+    });
+}
+
+}  // namespace podscape

@@ -1,0 +1,71 @@
+// The kubelet of one node: it runs the pods bound to its node (DESIGN 3.1 step 4): sandbox and
+// CNI (the pod IP), volumes (CSI and the in-tree plugins), images and containers through the CRI
+// (init containers one by one, native sidecars, app containers), probes, and status reports; and
+// it stops them again when they are deleted (DESIGN 3.2).
+#pragma once
+
+#include "cluster/events.h"
+#include "sim/kube_apiserver.h"
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+namespace podscape {
+
+class Kubelet {
+public:
+    Kubelet(std::shared_ptr<Node> node, KubeApiServer &api, EventRecorder &events, TraceRecorder &traces);
+
+    const std::string &nodeName() const { return nodeName_; }
+    const std::set<std::string> &images() const { return images_; }
+
+    // Called for every change to a pod bound to this node (from the store's watch).
+    void podChanged(const std::shared_ptr<Pod> &pod);
+    void podRemoved(const std::shared_ptr<Pod> &pod);
+
+private:
+    struct ContainerRun;
+    struct PodWorker;
+
+    void admit(const std::shared_ptr<PodWorker> &w);
+    void startSandbox(const std::shared_ptr<PodWorker> &w);
+    void mountVolumes(const std::shared_ptr<PodWorker> &w);
+    std::string missingVolumeSource(const Pod &pod, const Volume &vol) const;
+    void startNextInitContainer(const std::shared_ptr<PodWorker> &w);
+    void startAppContainers(const std::shared_ptr<PodWorker> &w);
+    void runContainer(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index, std::function<void()> onStarted);
+    void pullImage(const std::shared_ptr<PodWorker> &w, const Container &c, const std::string &fieldPath,
+                   std::function<void()> then);
+    void containerStarted(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index);
+    void containerExited(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index, int exitCode);
+    void scheduleProbes(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index);
+    void refreshPodStatus(const std::shared_ptr<PodWorker> &w);
+    void terminate(const std::shared_ptr<PodWorker> &w);
+    void finishTermination(const std::shared_ptr<PodWorker> &w);
+
+    ContainerStatus &statusOf(Pod &pod, bool init, std::size_t index);
+    const Container &specOf(const Pod &pod, bool init, std::size_t index) const;
+    void event(const Pod &pod, const std::string &type, const std::string &reason, const std::string &message,
+               const std::string &fieldPath = {});
+    void trace(const Pod &pod, const std::string &component, const std::string &stage, const std::string &detail = {});
+    // Runs `fn` after `delay` unless the pod worker has moved on (deleted, restarted) meanwhile.
+    void later(const std::shared_ptr<PodWorker> &w, double delay, std::function<void()> fn);
+    std::string allocateIp();
+    void releaseIp(const std::string &ip);
+    std::string podRef(const Pod &pod) const;
+
+    std::shared_ptr<Node> node_;
+    std::string nodeName_;
+    std::string nodeIp_;
+    KubeApiServer &api_;
+    EventRecorder &events_;
+    TraceRecorder &traces_;
+    std::set<std::string> images_;  // the node's image cache
+    std::map<std::string, std::shared_ptr<PodWorker>> workers_;  // by pod uid
+    std::set<int> usedIps_;
+    std::string cidrPrefix_;  // "10.244.1."
+};
+
+}  // namespace podscape

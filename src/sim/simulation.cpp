@@ -1,0 +1,115 @@
+#include "sim/simulation.h"
+
+#include "sim/cluster_bootstrap.h"
+#include "sim/durations.h"
+#include "sim/kube_scheduler.h"
+#include "sim/kubelet.h"
+
+namespace podscape {
+
+Simulation::Simulation(SimulationOptions options)
+    : options_(std::move(options)), names_(options_.seed), api_(store_, clock_, traces_, names_),
+      endpoints_(api_, traces_), scheduler_(std::make_unique<KubeScheduler>(api_, events_, traces_, options_.seed))
+{
+    store_.watch([this](const WatchEvent &e) { onWatch(e); });
+}
+
+Simulation::~Simulation() = default;
+
+Kubelet *Simulation::kubelet(const std::string &nodeName) const
+{
+    auto it = kubelets_.find(nodeName);
+    return it == kubelets_.end() ? nullptr : it->second.get();
+}
+
+void Simulation::addKubelet(const std::shared_ptr<Node> &node)
+{
+    kubelets_[node->metadata.name] = std::make_unique<Kubelet>(node, api_, events_, traces_);
+}
+
+void Simulation::onPod(WatchEventType type, const std::shared_ptr<Pod> &pod)
+{
+    Kubelet *k = pod->spec.nodeName.empty() ? nullptr : kubelet(pod->spec.nodeName);
+    if (type == WatchEventType::Deleted) {
+        if (k)
+            k->podRemoved(pod);
+        endpoints_.podRemoved(pod);
+        scheduler_->podRemoved(pod);
+        return;
+    }
+    scheduler_->podChanged(pod);
+    if (k)
+        k->podChanged(pod);
+    endpoints_.podChanged(pod);
+}
+
+void Simulation::onWatch(const WatchEvent &e)
+{
+    if (auto pod = std::dynamic_pointer_cast<Pod>(e.object)) {
+        onPod(e.type, pod);
+    } else if (auto node = std::dynamic_pointer_cast<Node>(e.object)) {
+        if (e.type == WatchEventType::Added)
+            addKubelet(node);
+        scheduler_->nodeChanged(node, e.type);
+    } else if (auto svc = std::dynamic_pointer_cast<Service>(e.object)) {
+        if (e.type == WatchEventType::Deleted)
+            endpoints_.serviceRemoved(svc);
+        else
+            endpoints_.serviceChanged(svc);
+    } else {
+        scheduler_->clusterChanged(e.object);
+    }
+}
+
+void Simulation::start(const std::vector<ObjectPtr> &objects)
+{
+    std::vector<std::shared_ptr<Node>> nodes;
+    std::vector<ObjectPtr> rest;
+    for (const auto &obj : objects) {
+        if (auto node = std::dynamic_pointer_cast<Node>(obj)) {
+            auto copy = std::static_pointer_cast<Node>(node->clone());
+            completeNode(*copy, static_cast<int>(nodes.size()));
+            nodes.push_back(copy);
+        } else {
+            rest.push_back(obj);
+        }
+    }
+    if (nodes.empty())
+        nodes = defaultNodes();
+    bootstrapCluster(api_, nodes);
+    apply(rest);
+}
+
+void Simulation::submit(const ObjectPtr &obj, double requestStart)
+{
+    using namespace durations;
+    double arrival = requestStart + kRequest + kAuthentication + kAuthorization + kAdmission + kEtcdWrite;
+    clock_.at(arrival, [this, obj, requestStart] {
+        ApiResult result = api_.apply(obj, "kubectl", requestStart);
+        if (result.error)
+            rejected_.push_back({clock_.now(), obj->kind, obj->metadata.namespace_, obj->metadata.name, obj->source,
+                                 result.error->message});
+    });
+    kubectlFreeAt_ = arrival;
+}
+
+void Simulation::apply(const std::vector<ObjectPtr> &objects)
+{
+    for (const auto &original : objects) {
+        if (!original->isSimulated() || original->kind == "Node")
+            continue;
+        ObjectPtr obj = original->clone();  // the store owns its copy; the loaded object stays as written
+        if (obj->isNamespaced() && obj->metadata.namespace_.empty())
+            obj->metadata.namespace_ = options_.defaultNamespace;
+        if (!obj->isNamespaced())
+            obj->metadata.namespace_.clear();
+        submit(obj, std::max(clock_.now(), kubectlFreeAt_));
+    }
+}
+
+std::optional<ApiError> Simulation::remove(const std::string &kind, const std::string &ns, const std::string &name)
+{
+    return api_.remove(kind, ns, name).error;
+}
+
+}  // namespace podscape

@@ -1,0 +1,87 @@
+// One simulated cluster: the object store, the API server, the scheduler, a kubelet per node and
+// the controllers, driven by one virtual clock. The command line, the GUI and the tests all use it.
+#pragma once
+
+#include "cluster/events.h"
+#include "cluster/object_store.h"
+#include "sim/clock.h"
+#include "sim/endpoints_controller.h"
+#include "sim/kube_apiserver.h"
+#include "sim/names.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace podscape {
+
+class Kubelet;
+class KubeScheduler;
+
+struct SimulationOptions {
+    std::uint64_t seed = 1;
+    std::string defaultNamespace = "default";  // kubectl -n: for objects that name none
+};
+
+// An object the API server refused (DESIGN 4, rejected[]).
+struct Rejection {
+    double time = 0;
+    std::string kind;
+    std::string namespace_;
+    std::string name;
+    SourceLocation source;
+    std::string message;
+};
+
+class Simulation {
+public:
+    explicit Simulation(SimulationOptions options = {});
+    ~Simulation();
+
+    // Starts the cluster (the Node objects among `objects`, or the default nodes), then applies
+    // every other object as `kubectl apply -f` does: one request after another, in order.
+    void start(const std::vector<ObjectPtr> &objects);
+    // kubectl apply / kubectl delete at the current virtual time.
+    void apply(const std::vector<ObjectPtr> &objects);
+    std::optional<ApiError> remove(const std::string &kind, const std::string &ns, const std::string &name);
+
+    void runUntil(double time) { clock_.runUntil(time); }
+    bool step() { return clock_.step(); }
+
+    double now() const { return clock_.now(); }
+    ObjectStore &store() { return store_; }
+    const ObjectStore &store() const { return store_; }
+    SimClock &clock() { return clock_; }
+    KubeApiServer &apiServer() { return api_; }
+    const EventRecorder &events() const { return events_; }
+    EventRecorder &events() { return events_; }
+    const TraceRecorder &traces() const { return traces_; }
+    TraceRecorder &traces() { return traces_; }
+    const EndpointsController &endpoints() const { return endpoints_; }
+    const std::vector<Rejection> &rejected() const { return rejected_; }
+    KubeScheduler &scheduler() { return *scheduler_; }
+    const KubeScheduler &scheduler() const { return *scheduler_; }
+    Kubelet *kubelet(const std::string &nodeName) const;
+
+private:
+    void onWatch(const WatchEvent &event);
+    void onPod(WatchEventType type, const std::shared_ptr<Pod> &pod);
+    void addKubelet(const std::shared_ptr<Node> &node);
+    void submit(const ObjectPtr &obj, double requestStart);
+
+    SimulationOptions options_;
+    SimClock clock_;
+    ObjectStore store_;
+    EventRecorder events_;
+    TraceRecorder traces_;
+    NameGenerator names_;
+    KubeApiServer api_;
+    EndpointsController endpoints_;
+    std::unique_ptr<KubeScheduler> scheduler_;
+    std::map<std::string, std::unique_ptr<Kubelet>> kubelets_;
+    std::vector<Rejection> rejected_;
+    double kubectlFreeAt_ = 0;  // kubectl sends one request at a time
+};
+
+}  // namespace podscape
