@@ -29,7 +29,7 @@ std::string Action::typeName() const
 std::optional<double> parseDuration(const std::string &text)
 {
     static const std::regex plain(R"(^\s*([0-9]+(\.[0-9]+)?)\s*$)");
-    static const std::regex parts(R"(([0-9]+(\.[0-9]+)?)(h|m|s|ms))");
+    static const std::regex parts(R"(([0-9]+(\.[0-9]+)?)(ms|h|m|s))");
     std::smatch m;
     if (std::regex_match(text, m, plain))
         return std::stod(m[1]);

@@ -81,7 +81,7 @@ private slots:
         QCOMPARE(svc["endpoints"].toArray()[0].toString(), pod["ip"].toString() + ":80");
         QJsonObject rejected = root["rejected"].toArray()[0].toObject();
         QCOMPARE(rejected["name"].toString(), QStringLiteral("Bad_Name"));
-        QCOMPARE(rejected["line"].toInt(), 9);
+        QCOMPARE(rejected["line"].toInt(), 11);
         QVERIFY(rejected["message"].toString().startsWith("Pod \"Bad_Name\" is invalid: metadata.name"));
         QJsonObject scheduling = pod["scheduling"].toObject();
         QCOMPARE(scheduling["selectedNode"].toString(), pod["node"].toString());

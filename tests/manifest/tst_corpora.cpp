@@ -53,6 +53,20 @@ std::map<QString, QStringList> expectedErrors()
      {"7:11: metadata.labels[cell]: expected a string, got a map", "14:11: spec.selector[cell]: expected a string, got a map"}},
     {"kubernetes-examples/_archived/storage/vitess/vtgate-controller-template.yaml",
      {"6:13: spec.replicas: expected an integer, got a map"}},
+    {"kubernetes-examples/_archived/storage/vitess/vttablet-pod-template.yaml",
+     {"4:9: Pod \"vttablet-{{uid}}\" is invalid: metadata.name: Invalid value: \"vttablet-{{uid}}\": a lowercase RFC 1123 subdomain",
+      "6:5: Pod \"vttablet-{{uid}}\" is invalid: metadata.labels: Invalid value: \"{{keyspace}}\"",
+      "6:5: Pod \"vttablet-{{uid}}\" is invalid: metadata.labels: Invalid value: \"{{shard_label}}\"",
+      "6:5: Pod \"vttablet-{{uid}}\" is invalid: metadata.labels: Invalid value: \"{{alias}}\""}},
+    {"kubernetes-examples/_archived/sysdig-cloud/sysdig-rc.yaml",
+     {"10:3: ReplicationController \"sysdig-agent\" is invalid: spec.selector: Required value"}},
+    // core/validation: protocols are case-sensitive.
+    {"kubernetes-examples/_archived/volumes/aws_ebs/aws-ebs-web.yaml",
+     {"12:21: Pod \"aws-web\" is invalid: spec.containers[0].ports[0].protocol: Unsupported value: \"tcp\": "
+      "supported values: \"SCTP\", \"TCP\", \"UDP\""}},
+    {"kubernetes-examples/_archived/volumes/cinder/cinder-web.yaml",
+     {"12:21: Pod \"cinder-web\" is invalid: spec.containers[0].ports[0].protocol: Unsupported value: \"tcp\": "
+      "supported values: \"SCTP\", \"TCP\", \"UDP\""}},
     {"kubernetes-examples/databases/cassandra/image/files/cassandra.yaml",
      {"10:1: Object 'Kind' is missing in '{\"authenticator\":\"AllowAllAuthenticator\""}},
     {"kubernetes-examples/databases/cassandra/java/src/test/resources/cassandra.yaml",

@@ -78,7 +78,7 @@ private slots:
                  QStringLiteral("actions.yaml:1:7: at: expected a duration such as 20s, 1m30s or 2h, got \"soon\""));
         QVERIFY(f.errors[1].toString().starts_with("actions.yaml:4:34: node.action: Unsupported value: \"explode\""));
         QCOMPARE(QString::fromStdString(f.errors[2].toString()),
-                 QStringLiteral("actions.yaml:6:49: scale.replicas: expected an integer, got \"many\""));
+                 QStringLiteral("actions.yaml:6:50: scale.replicas: expected an integer, got \"many\""));
         QVERIFY(f.errors[3].toString().starts_with("actions.yaml:8:13: unknown operation \"teleport\""));
     }
 

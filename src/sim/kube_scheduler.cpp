@@ -1,0 +1,297 @@
+#include "sim/kube_scheduler.h"
+
+#include "cluster/pod_status.h"
+#include "sim/durations.h"
+#include "sim/scheduler/cluster_snapshot.h"
+#include "sim/scheduler/schedule_one.h"
+
+#include <set>
+
+namespace podscape {
+
+namespace {
+
+std::string keyOf(const Object &obj)
+{
+    return obj.metadata.namespace_ + "/" + obj.metadata.name;
+}
+
+bool isTerminal(const Pod &pod)
+{
+    return pod.status.phase == "Succeeded" || pod.status.phase == "Failed";
+}
+
+// kube-scheduler's default backoff: 1 s doubling per attempt, capped at 10 s.
+double backoffFor(int attempts)
+{
+    double b = 1;
+    for (int i = 1; i < attempts && b < 10; ++i)
+        b *= 2;
+    return std::min(b, 10.0);
+}
+
+}  // namespace
+
+struct KubeScheduler::Impl {
+    KubeApiServer &api;
+    EventRecorder &events;
+    TraceRecorder &traces;
+    sched::ClusterSnapshot snapshot;
+    sched::SchedulerState state;
+
+    struct QueuedPod {
+        std::shared_ptr<Pod> pod;
+        double enqueuedAt = 0;
+        int attempts = 0;
+    };
+    // activeQ, ordered as PrioritySort orders it: priority first, then the time it was queued.
+    struct Order {
+        bool operator()(const QueuedPod &a, const QueuedPod &b) const
+        {
+            int pa = a.pod->spec.priority.value_or(0), pb = b.pod->spec.priority.value_or(0);
+            if (pa != pb)
+                return pa > pb;
+            if (a.enqueuedAt != b.enqueuedAt)
+                return a.enqueuedAt < b.enqueuedAt;
+            return keyOf(*a.pod) < keyOf(*b.pod);
+        }
+    };
+    std::set<QueuedPod, Order> activeQ;
+    std::map<std::string, QueuedPod> unschedulable;  // by pod key
+    std::set<std::string> known;                      // queued, in flight or waiting
+    std::map<std::string, SchedulingAttempt> attempts;
+    std::map<std::string, std::string> lastFailureMessage;
+    std::set<std::string> bound;                      // pods in the snapshot
+    bool cycleScheduled = false;
+
+    Impl(KubeApiServer &a, EventRecorder &e, TraceRecorder &t, std::uint64_t seed)
+        : api(a), events(e), traces(t), snapshot(&a.store()), state(seed)
+    {
+    }
+
+    void trace(const Pod &pod, const std::string &stage, const std::string &detail)
+    {
+        traces.add(keyOf(pod), {api.clock().now(), "kube-scheduler", stage, detail});
+    }
+
+    void event(const Pod &pod, const std::string &type, const std::string &reason, const std::string &message)
+    {
+        events.record({api.clock().now(), type, reason,
+                       {"Pod", pod.metadata.namespace_, pod.metadata.name, pod.metadata.uid, {}}, message,
+                       "default-scheduler"});
+    }
+
+    void enqueue(const std::shared_ptr<Pod> &pod, int attempts = 0)
+    {
+        activeQ.insert({pod, api.clock().now(), attempts});
+        scheduleCycle();
+    }
+
+    void scheduleCycle()
+    {
+        if (cycleScheduled || activeQ.empty())
+            return;
+        cycleScheduled = true;
+        api.clock().after(durations::kSchedulingCycle, [this] {
+            cycleScheduled = false;
+            runCycle();
+        });
+    }
+
+    // Unschedulable pods go back to the queue (after their backoff) when the cluster changes.
+    void moveAllToActive()
+    {
+        for (auto &[key, q] : unschedulable) {
+            double delay = backoffFor(q.attempts);
+            auto pod = q.pod;
+            int attempts = q.attempts;
+            api.clock().after(delay, [this, pod, attempts] {
+                if (known.count(keyOf(*pod)) && pod->spec.nodeName.empty() && !pod->metadata.deletionTimestamp)
+                    enqueue(pod, attempts);
+            });
+        }
+        unschedulable.clear();
+    }
+
+    void runCycle()
+    {
+        if (activeQ.empty())
+            return;
+        QueuedPod q = *activeQ.begin();
+        activeQ.erase(activeQ.begin());
+        auto pod = q.pod;
+        std::string key = keyOf(*pod);
+        if (!pod->spec.nodeName.empty() || pod->metadata.deletionTimestamp || !api.store().get<Pod>(pod->metadata.namespace_, pod->metadata.name)) {
+            known.erase(key);
+            scheduleCycle();
+            return;
+        }
+        ++q.attempts;
+        sched::ScheduleResult result = sched::schedulePod(*pod, snapshot, state);
+        record(*pod, result);
+        if (!result.selectedNode.empty())
+            bindPod(pod, result);
+        else
+            failed(pod, q, result);
+        scheduleCycle();
+    }
+
+    void record(const Pod &pod, const sched::ScheduleResult &result)
+    {
+        SchedulingAttempt a;
+        a.time = api.clock().now();
+        a.selectedNode = result.selectedNode;
+        a.message = result.messageWithPreemption;
+        a.evaluatedNodes = result.evaluatedNodes;
+        a.feasibleNodes = result.feasibleNodes;
+        for (const auto &v : result.verdicts) {
+            NodeVerdictRecord r;
+            r.node = std::string(v.node);
+            r.passed = v.feasible;
+            if (v.plugin)
+                r.plugin = std::string(sched::pluginName(*v.plugin));
+            for (std::string_view reason : result.reasonsOf(v))
+                r.reasons.emplace_back(reason);
+            if (v.scored)
+                for (std::size_t i = 0; i < sched::kScorePluginCount; ++i)
+                    if (v.scores[i] >= 0)
+                        r.scores.emplace_back(std::string(sched::pluginName(sched::kScorePlugins[i].id)), v.scores[i]);
+            r.total = v.totalScore;
+            a.nodes.push_back(std::move(r));
+        }
+        if (result.preFilterPlugin)
+            a.message = result.messageWithPreemption;
+        attempts[keyOf(pod)] = std::move(a);
+        trace(pod, "filter", std::to_string(result.feasibleNodes) + " of " + std::to_string(result.evaluatedNodes) +
+                                 " nodes fit");
+    }
+
+    void bindPod(const std::shared_ptr<Pod> &pod, const sched::ScheduleResult &result)
+    {
+        std::string node = result.selectedNode;
+        const SchedulingAttempt &a = attempts[keyOf(*pod)];
+        std::int64_t best = 0;
+        for (const auto &v : a.nodes)
+            if (v.node == node)
+                best = v.total;
+        trace(*pod, "score", node + " scores highest (" + std::to_string(best) + ")");
+        // Assume the pod on the node at once, as the scheduler's cache does, then bind.
+        auto assumed = std::make_shared<Pod>(*pod);
+        snapshot.addPod(assumed, node);
+        bound.insert(keyOf(*pod));
+        trace(*pod, "bind", "Binding " + keyOf(*pod) + " to " + node);
+        api.clock().after(durations::kBinding, [this, pod, node, assumed] {
+            snapshot.removePod(*assumed, node);
+            known.erase(keyOf(*pod));
+            if (!api.store().get<Pod>(pod->metadata.namespace_, pod->metadata.name) || !pod->spec.nodeName.empty()) {
+                bound.erase(keyOf(*pod));
+                return;
+            }
+            setCondition(*pod, "PodScheduled", "True", api.clock().now());
+            api.bind(pod, node);  // the watch adds the bound pod to the snapshot
+            event(*pod, "Normal", "Scheduled", "Successfully assigned " + keyOf(*pod) + " to " + node);
+        });
+    }
+
+    void failed(const std::shared_ptr<Pod> &pod, QueuedPod q, const sched::ScheduleResult &result)
+    {
+        std::string key = keyOf(*pod);
+        const std::string &message = result.messageWithPreemption;
+        trace(*pod, "unschedulable", message);
+        setCondition(*pod, "PodScheduled", "False", api.clock().now(), "Unschedulable", message);
+        api.updateStatus(pod);
+        // Kubernetes aggregates repeats of one event; a changed message is a new event.
+        if (lastFailureMessage[key] != message) {
+            event(*pod, "Warning", "FailedScheduling", message);
+            lastFailureMessage[key] = message;
+        }
+        unschedulable[key] = q;
+        // podMaxInUnschedulablePodsDuration: retried after 5 minutes even if nothing changed.
+        api.clock().after(300, [this, key] {
+            auto it = unschedulable.find(key);
+            if (it == unschedulable.end())
+                return;
+            auto waiting = it->second;
+            unschedulable.erase(it);
+            enqueue(waiting.pod, waiting.attempts);
+        });
+    }
+
+    void podChanged(const std::shared_ptr<Pod> &pod)
+    {
+        std::string key = keyOf(*pod);
+        if (!pod->spec.nodeName.empty()) {
+            if (isTerminal(*pod)) {
+                if (bound.erase(key)) {
+                    snapshot.removePod(*pod, pod->spec.nodeName);
+                    moveAllToActive();
+                }
+            } else if (bound.insert(key).second || !snapshot.find(pod->spec.nodeName)) {
+                snapshot.addPod(pod, pod->spec.nodeName);
+            }
+            return;
+        }
+        if (pod->spec.schedulerName != "default-scheduler" || pod->metadata.deletionTimestamp || known.count(key))
+            return;
+        known.insert(key);
+        trace(*pod, "queued", "the pod waits in the scheduling queue");
+        enqueue(pod);
+    }
+
+    void podRemoved(const std::shared_ptr<Pod> &pod)
+    {
+        std::string key = keyOf(*pod);
+        known.erase(key);
+        unschedulable.erase(key);
+        if (bound.erase(key))
+            snapshot.removePod(*pod, pod->spec.nodeName);
+        moveAllToActive();
+    }
+};
+
+KubeScheduler::KubeScheduler(KubeApiServer &api, EventRecorder &events, TraceRecorder &traces, std::uint64_t seed)
+    : impl_(std::make_unique<Impl>(api, events, traces, seed))
+{
+}
+
+KubeScheduler::~KubeScheduler() = default;
+
+void KubeScheduler::podChanged(const std::shared_ptr<Pod> &pod)
+{
+    impl_->podChanged(pod);
+}
+
+void KubeScheduler::podRemoved(const std::shared_ptr<Pod> &pod)
+{
+    impl_->podRemoved(pod);
+}
+
+void KubeScheduler::nodeChanged(const std::shared_ptr<Node> &node, WatchEventType type)
+{
+    if (type == WatchEventType::Deleted)
+        impl_->snapshot.removeNode(node->metadata.name);
+    else
+        impl_->snapshot.setNode(node);
+    impl_->moveAllToActive();
+}
+
+void KubeScheduler::clusterChanged(const ObjectPtr &obj)
+{
+    static const std::set<std::string> relevant{"PersistentVolumeClaim", "PersistentVolume", "StorageClass",
+                                                "Namespace", "Service"};
+    if (relevant.count(obj->kind))
+        impl_->moveAllToActive();
+}
+
+const SchedulingAttempt *KubeScheduler::lastAttempt(const std::string &podKey) const
+{
+    auto it = impl_->attempts.find(podKey);
+    return it == impl_->attempts.end() ? nullptr : &it->second;
+}
+
+std::size_t KubeScheduler::pendingCount() const
+{
+    return impl_->activeQ.size() + impl_->unschedulable.size();
+}
+
+}  // namespace podscape
