@@ -145,6 +145,8 @@ std::optional<ApiError> KubeApiServer::admit(Object &obj)
     if (auto *pod = dynamic_cast<Pod *>(&obj))
         if (auto err = admitPod(*pod))
             return err;
+    if (auto *claim = dynamic_cast<PersistentVolumeClaim *>(&obj))
+        admission::defaultStorageClass(*claim, store_);
     if (auto err = validate(obj))
         return err;
     if (auto *svc = dynamic_cast<Service *>(&obj))

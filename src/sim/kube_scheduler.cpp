@@ -63,6 +63,7 @@ struct KubeScheduler::Impl {
     std::map<std::string, std::string> lastFailureMessage;
     std::set<std::string> bound;                      // pods in the snapshot
     bool cycleScheduled = false;
+    std::function<void(const Pod &, const Node &)> preBind;
 
     Impl(KubeApiServer &a, EventRecorder &e, TraceRecorder &t, std::uint64_t seed)
         : api(a), events(e), traces(t), snapshot(&a.store()), state(seed)
@@ -188,6 +189,9 @@ struct KubeScheduler::Impl {
                 return;
             }
             setCondition(*pod, "PodScheduled", "True", api.clock().now());
+            if (preBind)
+                if (auto nodeObj = api.store().get<Node>("", node))
+                    preBind(*pod, *nodeObj);
             api.bind(pod, node);  // the watch adds the bound pod to the snapshot
             event(*pod, "Normal", "Scheduled", "Successfully assigned " + keyOf(*pod) + " to " + node);
         });
@@ -281,6 +285,11 @@ void KubeScheduler::clusterChanged(const ObjectPtr &obj)
                                                 "Namespace", "Service"};
     if (relevant.count(obj->kind))
         impl_->moveAllToActive();
+}
+
+void KubeScheduler::setPreBind(std::function<void(const Pod &, const Node &)> preBind)
+{
+    impl_->preBind = std::move(preBind);
 }
 
 const SchedulingAttempt *KubeScheduler::lastAttempt(const std::string &podKey) const

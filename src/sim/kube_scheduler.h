@@ -8,6 +8,7 @@
 #include "sim/kube_apiserver.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -45,6 +46,9 @@ public:
     void podRemoved(const std::shared_ptr<Pod> &pod);
     void nodeChanged(const std::shared_ptr<Node> &node, WatchEventType type);
     void clusterChanged(const ObjectPtr &obj);  // PVCs, PVs, StorageClasses, ... may make a pod fit
+
+    // Runs between choosing a node and binding the pod (VolumeBinding's PreBind).
+    void setPreBind(std::function<void(const Pod &, const Node &)> preBind);
 
     const SchedulingAttempt *lastAttempt(const std::string &podKey) const;
     std::size_t pendingCount() const;

@@ -9,9 +9,10 @@ namespace podscape {
 
 Simulation::Simulation(SimulationOptions options)
     : options_(std::move(options)), names_(options_.seed), api_(store_, clock_, traces_, names_),
-      endpoints_(api_, traces_), scheduler_(std::make_unique<KubeScheduler>(api_, events_, traces_, options_.seed))
+      endpoints_(api_, traces_), volumes_(api_, events_), scheduler_(std::make_unique<KubeScheduler>(api_, events_, traces_, options_.seed))
 {
     store_.watch([this](const WatchEvent &e) { onWatch(e); });
+    scheduler_->setPreBind([this](const Pod &pod, const Node &node) { volumes_.bindPodClaims(pod, node); });
 }
 
 Simulation::~Simulation() = default;
@@ -57,6 +58,10 @@ void Simulation::onWatch(const WatchEvent &e)
         else
             endpoints_.serviceChanged(svc);
     } else {
+        if (auto claim = std::dynamic_pointer_cast<PersistentVolumeClaim>(e.object); claim && e.type != WatchEventType::Deleted)
+            volumes_.claimChanged(claim);
+        if (auto volume = std::dynamic_pointer_cast<PersistentVolume>(e.object); volume && e.type != WatchEventType::Deleted)
+            volumes_.volumeChanged(volume);
         scheduler_->clusterChanged(e.object);
     }
 }

@@ -8,6 +8,7 @@
 #include "sim/endpoints_controller.h"
 #include "sim/kube_apiserver.h"
 #include "sim/names.h"
+#include "sim/persistent_volume_controller.h"
 
 #include <map>
 #include <memory>
@@ -78,6 +79,7 @@ private:
     NameGenerator names_;
     KubeApiServer api_;
     EndpointsController endpoints_;
+    PersistentVolumeController volumes_;
     std::unique_ptr<KubeScheduler> scheduler_;
     std::map<std::string, std::unique_ptr<Kubelet>> kubelets_;
     std::vector<Rejection> rejected_;

@@ -256,6 +256,47 @@ spec:
         QVERIFY(sim.endpoints().endpointsOf("default", "web").ready.empty());
     }
 
+    void claimsBindThroughTheDefaultStorageClass()
+    {
+        // kind's "standard" class is WaitForFirstConsumer: the claim waits for its pod's node,
+        // then gets a volume provisioned on that node.
+        Simulation sim;
+        sim.start(loadYaml("apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\n"
+                           "spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n---\n"
+                           "apiVersion: v1\nkind: Pod\nmetadata: {name: db}\nspec:\n"
+                           "  containers: [{name: db, image: postgres:16, volumeMounts: [{name: data, mountPath: /var/lib/postgresql}]}]\n"
+                           "  volumes: [{name: data, persistentVolumeClaim: {claimName: data}}]\n"));
+        sim.runUntil(0.04);  // the claim is stored (0.027 s), its pod not yet (kubectl sends one at a time)
+        auto claim = sim.store().get<PersistentVolumeClaim>("default", "data");
+        QCOMPARE(*claim->spec.storageClassName, std::string("standard"));
+        QCOMPARE(claim->phase, std::string("Pending"));
+        sim.runUntil(30);
+        auto p = pod(sim, "db");
+        QCOMPARE(kubectlPodStatus(*p), std::string("Running"));
+        QCOMPARE(claim->phase, std::string("Bound"));
+        auto pv = sim.store().get<PersistentVolume>("", claim->spec.volumeName);
+        QVERIFY(pv);
+        QCOMPARE(pv->metadata.name, "pvc-" + claim->metadata.uid);
+        QVERIFY(pv->spec.nodeAffinity->matches({{"kubernetes.io/hostname", p->spec.nodeName}}, p->spec.nodeName));
+        QVERIFY(stageIndex(sim.traces().trace("default/db"), "kubelet", "CSI: volume attached and mounted") >= 0);
+    }
+
+    void immediateClaimsBindToTheSmallestMatchingVolume()
+    {
+        Simulation sim;
+        sim.start(loadYaml("apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: big}\n"
+                           "spec: {capacity: {storage: 10Gi}, accessModes: [ReadWriteOnce], hostPath: {path: /big}}\n---\n"
+                           "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: small}\n"
+                           "spec: {capacity: {storage: 2Gi}, accessModes: [ReadWriteOnce], hostPath: {path: /small}}\n---\n"
+                           "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\n"
+                           "spec: {storageClassName: '', accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n"));
+        sim.runUntil(5);
+        auto claim = sim.store().get<PersistentVolumeClaim>("default", "data");
+        QCOMPARE(claim->phase, std::string("Bound"));
+        QCOMPARE(claim->spec.volumeName, std::string("small"));
+        QCOMPARE(sim.store().get<PersistentVolume>("", "big")->phase, std::string("Available"));
+    }
+
     void sameInputsAndSeedGiveTheSameRun()
     {
         auto run = [](std::uint64_t seed) {

@@ -21,6 +21,8 @@ std::optional<ApiError> serviceAccount(Pod &pod, const ObjectStore &store, NameG
 void defaultTolerationSeconds(Pod &pod);
 // Priority: spec.priority (and preemptionPolicy) from the PriorityClass.
 std::optional<ApiError> priority(Pod &pod, const ObjectStore &store);
+// DefaultStorageClass: a claim without storageClassName gets the default class.
+void defaultStorageClass(PersistentVolumeClaim &claim, const ObjectStore &store);
 // ResourceQuota: the namespace's quotas must have room for the pod.
 std::optional<ApiError> resourceQuota(const Pod &pod, const ObjectStore &store);
 
