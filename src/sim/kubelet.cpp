@@ -372,8 +372,23 @@ void Kubelet::scheduleProbes(const std::shared_ptr<PodWorker> &w, bool init, std
             statusOf(*w->pod, init, index).ready = true;
             trace(*w->pod, "kubelet", "readiness probe succeeded", specOf(*w->pod, init, index).name);
             refreshPodStatus(w);
+            keepProbing(w, init, index, runId, specOf(*w->pod, init, index).readinessProbe->periodSeconds);
         });
     }
+    if (c.livenessProbe)
+        later(w, startupDone + c.livenessProbe->initialDelaySeconds, [this, w, init, index, runId] {
+            keepProbing(w, init, index, runId, specOf(*w->pod, init, index).livenessProbe->periodSeconds);
+        });
+}
+
+// The prober keeps running a probe every periodSeconds while the container runs. The
+// simulated application always answers, so a probe changes nothing until the container stops.
+void Kubelet::keepProbing(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index, std::uint64_t runId,
+                          double period)
+{
+    if ((init ? w->init : w->app)[index].runId != runId || period <= 0)
+        return;
+    later(w, period, [this, w, init, index, runId, period] { keepProbing(w, init, index, runId, period); });
 }
 
 void Kubelet::startNextInitContainer(const std::shared_ptr<PodWorker> &w)

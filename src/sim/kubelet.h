@@ -41,6 +41,8 @@ private:
     void containerStarted(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index);
     void containerExited(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index, int exitCode);
     void scheduleProbes(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index);
+    void keepProbing(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index, std::uint64_t runId,
+                     double period);
     void refreshPodStatus(const std::shared_ptr<PodWorker> &w);
     void terminate(const std::shared_ptr<PodWorker> &w);
     void finishTermination(const std::shared_ptr<PodWorker> &w);

@@ -33,15 +33,6 @@ void ClusterSnapshot::changed()
     domainCache_.clear();
 }
 
-void ClusterSnapshot::reindex()
-{
-    byName_.clear();
-    for (std::uint32_t i = 0; i < nodes_.size(); ++i) {
-        nodes_[i].index = i;
-        byName_.emplace(std::string(nodes_[i].name), i);
-    }
-}
-
 NodeInfo *ClusterSnapshot::findMutable(std::string_view name)
 {
     auto it = byName_.find(name);
@@ -83,10 +74,8 @@ void ClusterSnapshot::setNode(std::shared_ptr<const Node> node)
     changed();
     if (NodeInfo *existing = findMutable(node->metadata.name)) {
         setImages(*existing, -1);
-        existing->setNode(std::move(node));
-        existing->name = existing->node->metadata.name;
+        existing->setNode(std::move(node));  // same name: the index and the name map stand
         setImages(*existing, 1);
-        reindex();  // the name view now points into the new Node object
         return;
     }
     NodeInfo info;

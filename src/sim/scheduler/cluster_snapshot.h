@@ -78,7 +78,6 @@ public:
 
 private:
     NodeInfo *findMutable(std::string_view name);
-    void reindex();
     void renumberFrom(std::size_t first);
     void setImages(NodeInfo &n, int sign);
     void updatePVCRefs(const Pod &pod, int delta);
