@@ -1,6 +1,7 @@
 #include "sim/simulation.h"
 
 #include "sim/cluster_bootstrap.h"
+#include "sim/controllers/controller.h"
 #include "sim/durations.h"
 #include "sim/kube_scheduler.h"
 #include "sim/kubelet.h"
@@ -11,6 +12,7 @@ Simulation::Simulation(SimulationOptions options)
     : options_(std::move(options)), names_(options_.seed), api_(store_, clock_, traces_, names_),
       endpoints_(api_, traces_), volumes_(api_, events_), scheduler_(std::make_unique<KubeScheduler>(api_, events_, traces_, options_.seed))
 {
+    controllers_ = std::make_unique<ControllerManager>(ControllerContext{api_, events_, traces_});
     store_.watch([this](const WatchEvent &e) { onWatch(e); });
     scheduler_->setPreBind([this](const Pod &pod, const Node &node) { volumes_.bindPodClaims(pod, node); });
 }
@@ -46,6 +48,7 @@ void Simulation::onPod(WatchEventType type, const std::shared_ptr<Pod> &pod)
 
 void Simulation::onWatch(const WatchEvent &e)
 {
+    controllers_->onWatch(e);
     if (auto pod = std::dynamic_pointer_cast<Pod>(e.object)) {
         onPod(e.type, pod);
     } else if (auto node = std::dynamic_pointer_cast<Node>(e.object)) {

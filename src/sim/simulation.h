@@ -17,6 +17,7 @@
 
 namespace podscape {
 
+class ControllerManager;
 class Kubelet;
 class KubeScheduler;
 
@@ -81,6 +82,7 @@ private:
     EndpointsController endpoints_;
     PersistentVolumeController volumes_;
     std::unique_ptr<KubeScheduler> scheduler_;
+    std::unique_ptr<ControllerManager> controllers_;
     std::map<std::string, std::unique_ptr<Kubelet>> kubelets_;
     std::vector<Rejection> rejected_;
     double kubectlFreeAt_ = 0;  // kubectl sends one request at a time

@@ -1,0 +1,55 @@
+// What kube-controller-manager runs: controllers that watch the store and reconcile on the
+// virtual clock. Each controller lives in its own file, named after the Kubernetes controller it
+// plays, and is registered in controller_manager.cpp.
+#pragma once
+
+#include "cluster/events.h"
+#include "cluster/object_store.h"
+#include "sim/kube_apiserver.h"
+
+#include <memory>
+#include <vector>
+
+namespace podscape {
+
+// What a controller may use: the API server (its only way to write), the event recorder and the
+// pod traces.
+struct ControllerContext {
+    KubeApiServer &api;
+    EventRecorder &events;
+    TraceRecorder &traces;
+};
+
+class Controller {
+public:
+    explicit Controller(ControllerContext ctx) : ctx_(ctx) {}
+    virtual ~Controller() = default;
+    // Every change in the store, after it happened (informers' event handlers).
+    virtual void onWatch(const WatchEvent &event) = 0;
+
+protected:
+    KubeApiServer &api() { return ctx_.api; }
+    SimClock &clock() { return ctx_.api.clock(); }
+    ObjectStore &store() { return ctx_.api.store(); }
+    void event(const Object &obj, const std::string &type, const std::string &reason, const std::string &message,
+               const std::string &source)
+    {
+        ctx_.events.record({clock().now(), type, reason,
+                            {obj.kind, obj.metadata.namespace_, obj.metadata.name, obj.metadata.uid, {}}, message,
+                            source});
+    }
+    ControllerContext ctx_;
+};
+
+// kube-controller-manager: owns the controllers and hands each one every watch event.
+class ControllerManager {
+public:
+    explicit ControllerManager(ControllerContext ctx);
+    ~ControllerManager();
+    void onWatch(const WatchEvent &event);
+
+private:
+    std::vector<std::unique_ptr<Controller>> controllers_;
+};
+
+}  // namespace podscape
