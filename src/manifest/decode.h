@@ -25,6 +25,28 @@ void decodePodSpec(FieldReader &r, const YNode *n, const FieldPath &p, PodSpec &
 void decodePodTemplate(FieldReader &r, const YNode *n, const FieldPath &p, PodTemplateSpec &tpl);
 void decodePersistentVolumeClaim(FieldReader &r, const YNode *root, const FieldPath &p, PersistentVolumeClaim &pvc);
 
+// A new typed object with its metadata decoded from root.metadata.
+template <typename T> std::shared_ptr<T> newWithMeta(FieldReader &r, const YNode *root)
+{
+    auto obj = std::make_shared<T>();
+    if (const YNode *meta = root->find("metadata"))
+        decodeObjectMeta(r, meta, FieldPath{}.child("metadata"), obj->metadata);
+    return obj;
+}
+
+// Calls fn(key, value, path) for each field of root's `section` ("spec", "status", ...).
+template <typename Fn> void forEachSectionField(FieldReader &r, const YNode *root, const char *section, Fn fn)
+{
+    FieldPath top;
+    FieldPath path = top.child(section);
+    r.forEachField(root->find(section), path, fn);
+}
+
+template <typename Fn> void forEachSpecField(FieldReader &r, const YNode *root, Fn fn)
+{
+    forEachSectionField(r, root, "spec", fn);
+}
+
 // Creates the typed object for a simulated kind and decodes `root` into it (everything but
 // TypeMeta, which the caller sets). Returns null for kinds without a typed representation.
 ObjectPtr decodeTypedObject(std::string_view kind, FieldReader &r, const YNode *root);

@@ -473,25 +473,9 @@ void decodePodSpecField(FieldReader &r, std::string_view k, const YNode *v, cons
         r.read(v, fp, spec.runtimeClassName);
 }
 
-template <typename T> std::shared_ptr<T> decodeWithMeta(FieldReader &r, const YNode *root)
-{
-    auto obj = std::make_shared<T>();
-    if (const YNode *meta = root->find("metadata"))
-        decodeObjectMeta(r, meta, FieldPath{}.child("metadata"), obj->metadata);
-    return obj;
-}
-
-// Calls fn(key, value, path) for each field of root's `section` ("spec", "status", ...).
-template <typename Fn> void forEachSectionField(FieldReader &r, const YNode *root, const char *section, Fn fn)
-{
-    FieldPath top;
-    FieldPath path = top.child(section);
-    r.forEachField(root->find(section), path, fn);
-}
-
 ObjectPtr decodePod(FieldReader &r, const YNode *root)
 {
-    auto pod = decodeWithMeta<Pod>(r, root);
+    auto pod = newWithMeta<Pod>(r, root);
     forEachSectionField(r, root, "spec", [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         decodePodSpecField(r, k, v, fp, pod->spec);
     });
@@ -512,7 +496,7 @@ void decodeTaint(FieldReader &r, const YNode *n, const FieldPath &p, Taint &t)
 
 ObjectPtr decodeNode(FieldReader &r, const YNode *root)
 {
-    auto node = decodeWithMeta<podscape::Node>(r, root);
+    auto node = newWithMeta<podscape::Node>(r, root);
     forEachSectionField(r, root, "spec", [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "podCIDR")
             r.read(v, fp, node->spec.podCIDR);
@@ -575,7 +559,7 @@ void decodeServicePort(FieldReader &r, const YNode *n, const FieldPath &p, Servi
 
 ObjectPtr decodeService(FieldReader &r, const YNode *root)
 {
-    auto svc = decodeWithMeta<Service>(r, root);
+    auto svc = newWithMeta<Service>(r, root);
     auto &s = svc->spec;
     forEachSectionField(r, root, "spec", [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "type")
@@ -616,7 +600,7 @@ ObjectPtr decodeService(FieldReader &r, const YNode *root)
 
 ObjectPtr decodeConfigMap(FieldReader &r, const YNode *root)
 {
-    auto cm = decodeWithMeta<ConfigMap>(r, root);
+    auto cm = newWithMeta<ConfigMap>(r, root);
     FieldPath top;
     r.read(root->find("data"), top.child("data"), cm->data);
     r.read(root->find("immutable"), top.child("immutable"), cm->immutable);
@@ -629,7 +613,7 @@ ObjectPtr decodeConfigMap(FieldReader &r, const YNode *root)
 
 ObjectPtr decodeSecret(FieldReader &r, const YNode *root)
 {
-    auto secret = decodeWithMeta<Secret>(r, root);
+    auto secret = newWithMeta<Secret>(r, root);
     FieldPath top;
     r.read(root->find("type"), top.child("type"), secret->type);
     r.read(root->find("immutable"), top.child("immutable"), secret->immutable);
@@ -647,7 +631,7 @@ ObjectPtr decodeSecret(FieldReader &r, const YNode *root)
 
 ObjectPtr decodePersistentVolume(FieldReader &r, const YNode *root)
 {
-    auto pv = decodeWithMeta<PersistentVolume>(r, root);
+    auto pv = newWithMeta<PersistentVolume>(r, root);
     auto &s = pv->spec;
     forEachSectionField(r, root, "spec", [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "capacity")
@@ -685,12 +669,12 @@ ObjectPtr decodePersistentVolume(FieldReader &r, const YNode *root)
 
 ObjectPtr decodeNamespace(FieldReader &r, const YNode *root)
 {
-    return decodeWithMeta<Namespace>(r, root);
+    return newWithMeta<Namespace>(r, root);
 }
 
 ObjectPtr decodeServiceAccount(FieldReader &r, const YNode *root)
 {
-    auto sa = decodeWithMeta<ServiceAccount>(r, root);
+    auto sa = newWithMeta<ServiceAccount>(r, root);
     FieldPath top;
     decodeNameList(r, root->find("secrets"), top.child("secrets"), sa->secrets);
     decodeNameList(r, root->find("imagePullSecrets"), top.child("imagePullSecrets"), sa->imagePullSecrets);
@@ -701,7 +685,7 @@ ObjectPtr decodeServiceAccount(FieldReader &r, const YNode *root)
 
 ObjectPtr decodeLimitRange(FieldReader &r, const YNode *root)
 {
-    auto lr = decodeWithMeta<LimitRange>(r, root);
+    auto lr = newWithMeta<LimitRange>(r, root);
     forEachSectionField(r, root, "spec", [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k != "limits")
             return;
@@ -727,7 +711,7 @@ ObjectPtr decodeLimitRange(FieldReader &r, const YNode *root)
 
 ObjectPtr decodeResourceQuota(FieldReader &r, const YNode *root)
 {
-    auto rq = decodeWithMeta<ResourceQuota>(r, root);
+    auto rq = newWithMeta<ResourceQuota>(r, root);
     forEachSectionField(r, root, "spec", [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "hard")
             r.read(v, fp, rq->hard);

@@ -4,24 +4,9 @@ namespace podscape {
 
 namespace {
 
-template <typename T> std::shared_ptr<T> withMeta(FieldReader &r, const YNode *root)
-{
-    auto obj = std::make_shared<T>();
-    if (const YNode *meta = root->find("metadata"))
-        decodeObjectMeta(r, meta, FieldPath{}.child("metadata"), obj->metadata);
-    return obj;
-}
-
-template <typename Fn> void forEachSpecField(FieldReader &r, const YNode *root, Fn fn)
-{
-    FieldPath top;
-    FieldPath spec = top.child("spec");
-    r.forEachField(root->find("spec"), spec, fn);
-}
-
 ObjectPtr decodePodDisruptionBudget(FieldReader &r, const YNode *root)
 {
-    auto pdb = withMeta<PodDisruptionBudget>(r, root);
+    auto pdb = newWithMeta<PodDisruptionBudget>(r, root);
     auto &s = pdb->spec;
     forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "minAvailable")
@@ -38,7 +23,7 @@ ObjectPtr decodePodDisruptionBudget(FieldReader &r, const YNode *root)
 
 ObjectPtr decodePriorityClass(FieldReader &r, const YNode *root)
 {
-    auto pc = withMeta<PriorityClass>(r, root);
+    auto pc = newWithMeta<PriorityClass>(r, root);
     FieldPath top;
     r.read(root->find("value"), top.child("value"), pc->value);
     r.read(root->find("globalDefault"), top.child("globalDefault"), pc->globalDefault);
@@ -49,7 +34,7 @@ ObjectPtr decodePriorityClass(FieldReader &r, const YNode *root)
 
 ObjectPtr decodeStorageClass(FieldReader &r, const YNode *root)
 {
-    auto sc = withMeta<StorageClass>(r, root);
+    auto sc = newWithMeta<StorageClass>(r, root);
     FieldPath top;
     r.read(root->find("provisioner"), top.child("provisioner"), sc->provisioner);
     r.read(root->find("parameters"), top.child("parameters"), sc->parameters);
@@ -112,7 +97,7 @@ void decodeIngressRule(FieldReader &r, const YNode *n, const FieldPath &p, Ingre
 
 ObjectPtr decodeIngress(FieldReader &r, const YNode *root)
 {
-    auto ing = withMeta<Ingress>(r, root);
+    auto ing = newWithMeta<Ingress>(r, root);
     auto &s = ing->spec;
     forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "ingressClassName")
@@ -175,7 +160,7 @@ void decodeHpaMetric(FieldReader &r, const YNode *n, const FieldPath &p, HpaMetr
 
 ObjectPtr decodeHorizontalPodAutoscaler(FieldReader &r, const YNode *root)
 {
-    auto hpa = withMeta<HorizontalPodAutoscaler>(r, root);
+    auto hpa = newWithMeta<HorizontalPodAutoscaler>(r, root);
     auto &s = hpa->spec;
     forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "scaleTargetRef")

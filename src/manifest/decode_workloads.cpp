@@ -4,21 +4,6 @@ namespace podscape {
 
 namespace {
 
-template <typename T> std::shared_ptr<T> withMeta(FieldReader &r, const YNode *root)
-{
-    auto obj = std::make_shared<T>();
-    if (const YNode *meta = root->find("metadata"))
-        decodeObjectMeta(r, meta, FieldPath{}.child("metadata"), obj->metadata);
-    return obj;
-}
-
-template <typename Fn> void forEachSpecField(FieldReader &r, const YNode *root, Fn fn)
-{
-    FieldPath top;
-    FieldPath spec = top.child("spec");
-    r.forEachField(root->find("spec"), spec, fn);
-}
-
 void readSelector(FieldReader &r, const YNode *v, const FieldPath &fp, std::optional<LabelSelector> &sel)
 {
     if (v && !v->isNull())
@@ -48,7 +33,7 @@ void decodeStrategy(FieldReader &r, const YNode *n, const FieldPath &p, std::str
 
 ObjectPtr decodeDeployment(FieldReader &r, const YNode *root)
 {
-    auto d = withMeta<Deployment>(r, root);
+    auto d = newWithMeta<Deployment>(r, root);
     auto &s = d->spec;
     forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "replicas")
@@ -73,7 +58,7 @@ ObjectPtr decodeDeployment(FieldReader &r, const YNode *root)
 
 ObjectPtr decodeReplicaSet(FieldReader &r, const YNode *root)
 {
-    auto rs = withMeta<ReplicaSet>(r, root);
+    auto rs = newWithMeta<ReplicaSet>(r, root);
     auto &s = rs->spec;
     forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "replicas")
@@ -90,7 +75,7 @@ ObjectPtr decodeReplicaSet(FieldReader &r, const YNode *root)
 
 ObjectPtr decodeReplicationController(FieldReader &r, const YNode *root)
 {
-    auto rc = withMeta<ReplicationController>(r, root);
+    auto rc = newWithMeta<ReplicationController>(r, root);
     auto &s = rc->spec;
     forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "replicas")
@@ -107,7 +92,7 @@ ObjectPtr decodeReplicationController(FieldReader &r, const YNode *root)
 
 ObjectPtr decodeStatefulSet(FieldReader &r, const YNode *root)
 {
-    auto sts = withMeta<StatefulSet>(r, root);
+    auto sts = newWithMeta<StatefulSet>(r, root);
     auto &s = sts->spec;
     forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "replicas")
@@ -151,7 +136,7 @@ ObjectPtr decodeStatefulSet(FieldReader &r, const YNode *root)
 
 ObjectPtr decodeDaemonSet(FieldReader &r, const YNode *root)
 {
-    auto ds = withMeta<DaemonSet>(r, root);
+    auto ds = newWithMeta<DaemonSet>(r, root);
     auto &s = ds->spec;
     forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "selector")
@@ -202,14 +187,14 @@ void decodeJobSpec(FieldReader &r, const YNode *n, const FieldPath &p, JobSpec &
 
 ObjectPtr decodeJob(FieldReader &r, const YNode *root)
 {
-    auto job = withMeta<Job>(r, root);
+    auto job = newWithMeta<Job>(r, root);
     decodeJobSpec(r, root->find("spec"), FieldPath{}.child("spec"), job->spec);
     return job;
 }
 
 ObjectPtr decodeCronJob(FieldReader &r, const YNode *root)
 {
-    auto cj = withMeta<CronJob>(r, root);
+    auto cj = newWithMeta<CronJob>(r, root);
     auto &s = cj->spec;
     forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
         if (k == "schedule")

@@ -2,38 +2,16 @@
 // node's image cache, hostNetwork, init containers and native sidecars, probe timings, exit codes
 // and restartPolicy.
 #include "cluster/pod_status.h"
-#include "manifest/loader.h"
 #include "sim/simulation.h"
+
+#include "test_support.h"
 
 #include <QtTest>
 
 using namespace podscape;
+using namespace podscape::testing;
 
 namespace {
-
-std::vector<ObjectPtr> loadYaml(const std::string &text)
-{
-    LoaderOptions options;
-    options.validate = false;
-    LoadResult r = ManifestLoader(options).loadText(text, "test.yaml");
-    if (!r.errors.empty())
-        qFatal("load error: %s", r.errors.front().toString().c_str());
-    return r.objects;
-}
-
-std::shared_ptr<Pod> pod(Simulation &sim, const std::string &name)
-{
-    return sim.store().get<Pod>("default", name);
-}
-
-QStringList eventsOf(const Simulation &sim, const std::string &podName)
-{
-    QStringList out;
-    for (const auto &e : sim.events().events())
-        if (e.object.name == podName)
-            out << QString::fromStdString(e.reason + ": " + e.message);
-    return out;
-}
 
 double traceTime(const Simulation &sim, const std::string &podName, const std::string &stage)
 {

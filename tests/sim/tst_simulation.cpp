@@ -3,31 +3,18 @@
 // words, graceful deletion in Kubernetes' order, and determinism.
 #include "app/simulation_json.h"
 #include "cluster/pod_status.h"
-#include "manifest/loader.h"
 #include "sim/kube_scheduler.h"
 #include "sim/simulation.h"
 
 #include <QJsonDocument>
+#include "test_support.h"
+
 #include <QtTest>
 
 using namespace podscape;
+using namespace podscape::testing;
 
 namespace {
-
-std::vector<ObjectPtr> loadYaml(const std::string &text)
-{
-    LoaderOptions options;
-    options.validate = false;
-    LoadResult r = ManifestLoader(options).loadText(text, "test.yaml");
-    if (!r.errors.empty())
-        qFatal("load error: %s", r.errors.front().toString().c_str());
-    return r.objects;
-}
-
-std::shared_ptr<Pod> pod(Simulation &sim, const std::string &name, const std::string &ns = "default")
-{
-    return sim.store().get<Pod>(ns, name);
-}
 
 // The position of the first trace entry with this component and stage, or -1.
 int stageIndex(const std::vector<TraceEntry> &trace, const std::string &component, const std::string &stage)
