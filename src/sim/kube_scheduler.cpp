@@ -182,12 +182,12 @@ struct KubeScheduler::Impl {
         bound.insert(keyOf(*pod));
         trace(*pod, "bind", "Binding " + keyOf(*pod) + " to " + node);
         api.clock().after(durations::kBinding, [this, pod, node, assumed] {
+            // The assumed copy makes way for the bound pod, which the watch adds back.
             snapshot.removePod(*assumed, node);
+            bound.erase(keyOf(*pod));
             known.erase(keyOf(*pod));
-            if (!api.store().get<Pod>(pod->metadata.namespace_, pod->metadata.name) || !pod->spec.nodeName.empty()) {
-                bound.erase(keyOf(*pod));
+            if (!api.store().get<Pod>(pod->metadata.namespace_, pod->metadata.name) || !pod->spec.nodeName.empty())
                 return;
-            }
             setCondition(*pod, "PodScheduled", "True", api.clock().now());
             if (preBind)
                 if (auto nodeObj = api.store().get<Node>("", node))
@@ -230,7 +230,7 @@ struct KubeScheduler::Impl {
                     snapshot.removePod(*pod, pod->spec.nodeName);
                     moveAllToActive();
                 }
-            } else if (bound.insert(key).second || !snapshot.find(pod->spec.nodeName)) {
+            } else if (bound.insert(key).second) {
                 snapshot.addPod(pod, pod->spec.nodeName);
             }
             return;

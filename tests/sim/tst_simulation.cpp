@@ -155,6 +155,34 @@ private slots:
         QCOMPARE(int(attempt->nodes.size()), 4);
     }
 
+    void boundPodsUseUpTheirNodes()
+    {
+        // Three workers of 4 CPUs hold twelve 1-CPU pods; the thirteenth waits.
+        std::string manifests;
+        for (int i = 0; i < 13; ++i)
+            manifests += "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p" + std::to_string(i) +
+                         "}\nspec: {containers: [{name: a, image: nginx:1.25, resources: {requests: {cpu: '1'}}}]}\n";
+        Simulation sim;
+        sim.start(loadYaml(manifests));
+        sim.runUntil(60);
+        std::map<std::string, int> perNode;
+        int pending = 0;
+        for (const auto &p : sim.store().list<Pod>()) {
+            if (p->spec.nodeName.empty())
+                ++pending;
+            else
+                ++perNode[p->spec.nodeName];
+        }
+        QCOMPARE(pending, 1);
+        QCOMPARE(perNode, (std::map<std::string, int>{{"worker-1", 4}, {"worker-2", 4}, {"worker-3", 4}}));
+        const PodCondition *c = findCondition(*pod(sim, "p12"), "PodScheduled");
+        QVERIFY(c && c->message.starts_with("0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu."));
+        // Deleting one frees a place: the waiting pod is retried and scheduled.
+        QVERIFY(!sim.remove("Pod", "default", "p0"));
+        sim.runUntil(120);
+        QVERIFY(!pod(sim, "p12")->spec.nodeName.empty());
+    }
+
     void servicesListEndpointsByNamedTargetPort()
     {
         Simulation sim;
