@@ -20,7 +20,7 @@ ApplicationWindow {
         }
         Label {
             Layout.alignment: Qt.AlignHCenter
-            text: qsTr("The cluster view arrives with the simulator. Check manifests today with: podscape validate FILES...")
+            text: qsTr("The cluster view is on its way. From the command line today: podscape validate FILES... and podscape simulate FILES...")
         }
     }
 }
