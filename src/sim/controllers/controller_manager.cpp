@@ -1,11 +1,22 @@
 #include "sim/controllers/controller.h"
 
+#include "sim/controllers/deployment_controller.h"
+#include "sim/controllers/garbage_collector.h"
+#include "sim/controllers/replicaset_controller.h"
+
 namespace podscape {
 
-// Controllers register here, in the order kube-controller-manager starts them.
+// Controllers register here, in the order kube-controller-manager starts them. The ReplicaSet
+// controller comes before the Deployment controller, so on the same virtual instant a set's
+// reconcile (and its status) runs before its Deployment's.
 ControllerManager::ControllerManager(ControllerContext ctx)
 {
-    (void)ctx;
+    auto replicaSets = std::make_unique<ReplicaSetController>(ctx, "ReplicaSet");
+    auto deployments = std::make_unique<DeploymentController>(ctx, *replicaSets);
+    controllers_.push_back(std::move(replicaSets));
+    controllers_.push_back(std::make_unique<ReplicaSetController>(ctx, "ReplicationController"));
+    controllers_.push_back(std::move(deployments));
+    controllers_.push_back(std::make_unique<GarbageCollector>(ctx));
 }
 
 ControllerManager::~ControllerManager() = default;

@@ -1,0 +1,7 @@
+set(PODSCAPE_CONTROLLER_SOURCES
+    sim/controllers/controller_utils.h sim/controllers/controller_utils.cpp
+    sim/controllers/replicaset_controller.h sim/controllers/replicaset_controller.cpp
+    sim/controllers/deployment_controller.h sim/controllers/deployment_controller.cpp
+    sim/controllers/pod_template_hash.cpp
+    sim/controllers/garbage_collector.h sim/controllers/garbage_collector.cpp
+)

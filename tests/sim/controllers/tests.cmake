@@ -1,0 +1,3 @@
+podscape_add_test(tst_replicaset_controller sim/controllers/tst_replicaset_controller.cpp)
+podscape_add_test(tst_deployment_controller sim/controllers/tst_deployment_controller.cpp)
+podscape_add_test(tst_garbage_collector sim/controllers/tst_garbage_collector.cpp)
