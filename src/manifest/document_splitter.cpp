@@ -55,7 +55,7 @@ SplitFile splitDocuments(std::string content)
     if (startsAsJson(text)) {
         file.json = true;
         untabifyJson(file.content);
-        file.documents.push_back({file.content, 1});
+        file.documents.push_back({0, file.content.size(), 1});
         return file;
     }
 
@@ -69,18 +69,18 @@ SplitFile splitDocuments(std::string content)
         if (isMarkerLine(lineText, '-')) {
             // "--- " starts a document and may carry its content on the same line: keep it.
             if (pos > docStart)
-                file.documents.push_back({text.substr(docStart, pos - docStart), docLine});
+                file.documents.push_back({docStart, pos - docStart, docLine});
             docStart = pos;
             docLine = line;
         } else if (isMarkerLine(lineText, '.')) {
-            file.documents.push_back({text.substr(docStart, pos - docStart), docLine});
+            file.documents.push_back({docStart, pos - docStart, docLine});
             docStart = next;
             docLine = line + 1;
         }
         pos = next;
     }
     if (docStart < text.size())
-        file.documents.push_back({text.substr(docStart), docLine});
+        file.documents.push_back({docStart, text.size() - docStart, docLine});
     return file;
 }
 

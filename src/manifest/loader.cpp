@@ -152,11 +152,12 @@ private:
     std::shared_ptr<yaml::Document> doc_;
 };
 
-DocumentResult decodeDocument(const DocumentText &text, const std::string &file, const LoaderOptions &options)
+DocumentResult decodeDocument(std::string_view text, int firstLine, const std::string &file,
+                              const LoaderOptions &options)
 {
     const yaml::ParseLimits &limits = options.limits;
     DocumentResult result;
-    auto parsed = yaml::parseDocument(text.text, text.firstLine, limits);
+    auto parsed = yaml::parseDocument(text, firstLine, limits);
     if (auto *err = std::get_if<yaml::ParseError>(&parsed)) {
         result.empty = false;
         result.errors.push_back({file, err->line, err->column, err->message});
@@ -239,7 +240,10 @@ LoadResult ManifestLoader::loadText(std::string text, const std::string &fileNam
     const SplitFile &split = files.front().split;
     std::vector<DocumentResult> docs(split.documents.size());
     parallelFor(docs.size(), options_.threads,
-                [&](std::size_t i) { docs[i] = decodeDocument(split.documents[i], fileName, options_); });
+                [&](std::size_t i) {
+                    const DocumentText &d = split.documents[i];
+                    docs[i] = decodeDocument(split.text(d), d.firstLine, fileName, options_);
+                });
     for (auto &doc : docs) {
         result.documents += doc.empty ? 0 : 1;
         std::move(doc.objects.begin(), doc.objects.end(), std::back_inserter(result.objects));
@@ -285,7 +289,8 @@ LoadResult ManifestLoader::loadPaths(const std::vector<std::string> &paths) cons
             jobs.emplace_back(&f, &d);
     std::vector<DocumentResult> docs(jobs.size());
     parallelFor(jobs.size(), options_.threads, [&](std::size_t i) {
-        docs[i] = decodeDocument(*jobs[i].second, jobs[i].first->name, options_);
+        const DocumentText &d = *jobs[i].second;
+        docs[i] = decodeDocument(jobs[i].first->split.text(d), d.firstLine, jobs[i].first->name, options_);
     });
     for (auto &doc : docs) {
         result.documents += doc.empty ? 0 : 1;

@@ -106,6 +106,7 @@ bool ClusterSnapshot::removeNode(std::string_view name)
     setImages(*n, -1);
     for (const auto &p : n->pods)
         updatePVCRefs(*p.pod, -1);
+    countAffinity(*n, -1);
     const std::size_t at = n->index;
     byName_.erase(byName_.find(name));
     nodes_.erase(nodes_.begin() + static_cast<std::ptrdiff_t>(at));
@@ -124,6 +125,13 @@ void ClusterSnapshot::updatePVCRefs(const Pod &pod, int delta)
     }
 }
 
+// The node's pods counted in, or out of, the snapshot's affinity totals.
+void ClusterSnapshot::countAffinity(const NodeInfo &n, int sign)
+{
+    podsWithAffinity_ += static_cast<std::size_t>(sign) * n.podsWithAffinity;
+    podsWithRequiredAntiAffinity_ += static_cast<std::size_t>(sign) * n.podsWithRequiredAntiAffinity;
+}
+
 bool ClusterSnapshot::addPod(std::shared_ptr<const Pod> pod, std::string_view nodeName)
 {
     NodeInfo *n = findMutable(nodeName);
@@ -131,14 +139,21 @@ bool ClusterSnapshot::addPod(std::shared_ptr<const Pod> pod, std::string_view no
         return false;
     ++generation_;
     updatePVCRefs(*pod, 1);
+    countAffinity(*n, -1);
     n->addPod(makePodInfo(std::move(pod)));
+    countAffinity(*n, 1);
     return true;
 }
 
 bool ClusterSnapshot::removePod(const Pod &pod, std::string_view nodeName)
 {
     NodeInfo *n = findMutable(nodeName);
-    if (!n || !n->removePod(pod))
+    if (!n)
+        return false;
+    countAffinity(*n, -1);
+    const bool removed = n->removePod(pod);
+    countAffinity(*n, 1);
+    if (!removed)
         return false;
     ++generation_;
     updatePVCRefs(pod, -1);

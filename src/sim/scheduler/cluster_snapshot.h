@@ -70,6 +70,10 @@ public:
     std::optional<std::uint32_t> imageId(std::string_view name) const;
     int imageNodeCount(std::uint32_t id) const { return imageNodeCounts_[id]; }
 
+    // How many bound pods have pod (anti-)affinity / required anti-affinity (HavePodsWith*List).
+    std::size_t podsWithAffinity() const { return podsWithAffinity_; }
+    std::size_t podsWithRequiredAntiAffinity() const { return podsWithRequiredAntiAffinity_; }
+
     // StorageInfos.IsPVCUsedByPods: some bound pod mounts the claim namespace/name.
     bool isPVCUsedByPods(std::string_view ns, std::string_view claim) const;
 
@@ -81,6 +85,7 @@ private:
     void renumberFrom(std::size_t first);
     void setImages(NodeInfo &n, int sign);
     void updatePVCRefs(const Pod &pod, int delta);
+    void countAffinity(const NodeInfo &n, int sign);
     void changed();
 
     const ObjectStore *store_ = nullptr;
@@ -91,6 +96,8 @@ private:
     std::vector<int> imageNodeCounts_;
     StringMap<int> pvcRefs_;  // "namespace/claim" → pods using it
     std::uint64_t generation_ = 0;
+    std::size_t podsWithAffinity_ = 0;
+    std::size_t podsWithRequiredAntiAffinity_ = 0;
 };
 
 }  // namespace podscape::sched

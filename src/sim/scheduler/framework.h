@@ -188,10 +188,11 @@ struct HostPort {
 std::vector<HostPort> podHostPorts(const Pod &pod);
 
 // framework.NodeInfo: a node and what its pods use. Kept by ClusterSnapshot in node-name order.
+// The fields every Filter/Score call reads come first, together.
 struct NodeInfo {
-    std::shared_ptr<const Node> node;
-    std::string_view name;     // node->metadata.name
-    std::uint32_t index = 0;   // position in the snapshot (set by the snapshot)
+    std::uint32_t index = 0;     // position in the snapshot (set by the snapshot)
+    bool unschedulable = false;  // spec.unschedulable (copied from the Node object)
+    bool hasTaints = false;      // spec.taints is not empty
 
     Resource allocatable;
     Resource requested;
@@ -201,7 +202,6 @@ struct NodeInfo {
     std::vector<PodInfo> pods;
     std::uint32_t podsWithAffinity = 0;
     std::uint32_t podsWithRequiredAntiAffinity = 0;
-    std::vector<HostPort> usedPorts;
 
     struct Image {
         std::uint32_t id;  // ClusterSnapshot image id
@@ -209,9 +209,14 @@ struct NodeInfo {
     };
     std::vector<Image> images;  // sorted by id
 
+    std::shared_ptr<const Node> node;
+    std::string_view name;  // node->metadata.name
+    std::vector<HostPort> usedPorts;
+
     const Labels &labels() const { return node->metadata.labels; }
 
     // NodeInfo.SetNode: allocatable from status.allocatable (capacity when allocatable is empty).
+    // A Node object changed in place must be set again for the snapshot to see the change.
     void setNode(std::shared_ptr<const Node> n);
     // NodeInfo.AddPodInfo / RemovePod. removePod matches by uid, or namespace/name without uid.
     void addPod(PodInfo info);

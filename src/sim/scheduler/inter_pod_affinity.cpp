@@ -236,6 +236,9 @@ public:
     // PreFilter: Skip when neither the pod nor any running pod has a required term that applies.
     Status preFilter(CycleState &state, const PodContext &pod, const ClusterSnapshot &snapshot, PreFilterResult &) const override
     {
+        const bool incoming = !requiredAffinity(pod.pod).empty() || !requiredAntiAffinity(pod.pod).empty();
+        if (!incoming && snapshot.podsWithRequiredAntiAffinity() == 0)
+            return Status::skip();  // nothing to count: the Skip Kubernetes reaches after counting
         auto &s = state.preFilterData<AffinityFilterState>(id());
         s.existingAnti.clear();
         s.affinity.clear();
@@ -277,9 +280,11 @@ public:
     {
         if (nodes.empty())
             return Status::skip();
+        const bool hasConstraints = !preferredAffinity(pod.pod).empty() || !preferredAntiAffinity(pod.pod).empty();
+        if (!hasConstraints && snapshot.podsWithAffinity() == 0)
+            return Status::skip();  // no term anywhere: topologyScore would stay empty
         auto &s = state.preScoreData<AffinityScoreState>(id());
         s.topologyScore.clear();
-        const bool hasConstraints = !preferredAffinity(pod.pod).empty() || !preferredAntiAffinity(pod.pod).empty();
         for (const auto &node : snapshot.nodes()) {
             if ((!hasConstraints && node.podsWithAffinity == 0) || node.labels().empty())
                 continue;

@@ -55,6 +55,8 @@ void NodeInfo::setNode(std::shared_ptr<const Node> n)
 {
     node = std::move(n);
     name = node->metadata.name;
+    unschedulable = node->spec.unschedulable;
+    hasTaints = !node->spec.taints.empty();
     allocatable.clear();
     allocatable.add(node->status.allocatable.empty() ? node->status.capacity : node->status.allocatable);
 }

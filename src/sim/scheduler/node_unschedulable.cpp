@@ -14,7 +14,7 @@ public:
     // NodeUnschedulable.Filter.
     Status filter(const CycleState &, const PodContext &pod, const NodeInfo &node) const override
     {
-        if (!node.node->spec.unschedulable)
+        if (!node.unschedulable)
             return {};
         static const Taint unschedulableTaint{"node.kubernetes.io/unschedulable", "", "NoSchedule", std::nullopt};
         if (tolerationsTolerateTaint(pod.pod.spec.tolerations, unschedulableTaint))

@@ -235,25 +235,12 @@ void publish(const std::vector<Candidate> &cands, std::size_t best, std::vector<
             out.push_back(convert(cands[i]));
 }
 
-}  // namespace
-
-// Evaluator.Preempt / findCandidates / DryRunPreemption / SelectCandidate.
-std::string runDefaultPreemption(const PodContext &pod, const CycleState &state, const ClusterSnapshot &snapshot,
-                                 std::span<const Code> nodeCodes, SchedulerRng &rng,
-                                 std::vector<PreemptionCandidate> &candidates, std::string &nominatedNode)
+// DryRunPreemption: candidates from `offset` on (non-violating first) until enough are found;
+// the nodes without victims get their status in `fit`.
+std::vector<Candidate> dryRunPreemption(const PodContext &pod, const CycleState &state, const ClusterSnapshot &snapshot,
+                                        const std::vector<const NodeInfo *> &potential, std::size_t offset, FitErrorBuilder &fit)
 {
-    if (auto why = ineligibility(pod, snapshot, nodeCodes); !why.empty())
-        return prefixed(why);
-    std::vector<const NodeInfo *> potential;
-    for (const auto &n : snapshot.nodes())
-        if (nodeCodes[n.index] == Code::Unschedulable)
-            potential.push_back(&n);
-    FitErrorBuilder fit;
-    fit.setAbsentStatus(Status(Code::UnschedulableAndUnresolvable, kNotHelpful));
-    if (potential.empty())
-        return prefixed(fit.message(snapshot.size()));
     const auto pdbs = budgets(snapshot);
-    const std::size_t offset = rng.below(potential.size());
     const std::size_t wanted = numCandidates(potential.size());
     std::vector<Candidate> nonViolating, violating;
     for (std::size_t i = 0; i < potential.size(); ++i) {
@@ -270,10 +257,32 @@ std::string runDefaultPreemption(const PodContext &pod, const CycleState &state,
             break;
     }
     nonViolating.insert(nonViolating.end(), violating.begin(), violating.end());
-    if (nonViolating.empty())
+    return nonViolating;
+}
+
+}  // namespace
+
+// Evaluator.Preempt / findCandidates / SelectCandidate, with DefaultPreemption's "preemption: "
+// prefix. The potential nodes are those whose status is Unschedulable (not ...AndUnresolvable).
+std::string runDefaultPreemption(const PodContext &pod, const CycleState &state, const ClusterSnapshot &snapshot,
+                                 std::span<const Code> nodeCodes, SchedulerRng &rng,
+                                 std::vector<PreemptionCandidate> &candidates, std::string &nominatedNode)
+{
+    if (auto why = ineligibility(pod, snapshot, nodeCodes); !why.empty())
+        return prefixed(why);
+    std::vector<const NodeInfo *> potential;
+    for (const auto &n : snapshot.nodes())
+        if (nodeCodes[n.index] == Code::Unschedulable)
+            potential.push_back(&n);
+    FitErrorBuilder fit;
+    fit.setAbsentStatus(Status(Code::UnschedulableAndUnresolvable, kNotHelpful));
+    if (potential.empty())
         return prefixed(fit.message(snapshot.size()));
-    const std::size_t best = pickOneNodeForPreemption(nonViolating);
-    publish(nonViolating, best, candidates);
+    const std::size_t offset = rng.below(potential.size());  // GetOffsetAndNumCandidates
+    auto found = dryRunPreemption(pod, state, snapshot, potential, offset, fit);
+    if (found.empty())
+        return prefixed(fit.message(snapshot.size()));
+    publish(found, pickOneNodeForPreemption(found), candidates);
     nominatedNode = candidates.front().node;
     return {};
 }

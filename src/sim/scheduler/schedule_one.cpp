@@ -88,8 +88,9 @@ std::size_t findNodesThatPassFilters(Attempt &a)
     const std::size_t n = nodes.size();
     const auto toFind = static_cast<std::size_t>(
         numFeasibleNodesToFind(a.state.percentageOfNodesToScore, static_cast<std::int32_t>(n)));
-    for (std::size_t i = 0; i < n; ++i) {
-        const NodeInfo &node = *nodes[(a.state.nextStartNodeIndex + i) % n];
+    std::size_t at = a.state.nextStartNodeIndex % n;
+    for (std::size_t i = 0; i < n; ++i, at = at + 1 == n ? 0 : at + 1) {
+        const NodeInfo &node = *nodes[at];
         Status s = filterNode(a, node);
         if (!s.isSuccess()) {
             recordRejection(a.out, node, s);
@@ -183,26 +184,28 @@ bool runScorer(Attempt &a, std::size_t k)
     return true;
 }
 
-// prioritizeNodes, then selectHost.
+// prioritizeNodes (every plugin's weighted scores summed), then selectHost.
 void prioritize(Attempt &a)
 {
-    const auto &feasible = a.state.scratch.feasible;
-    auto &totals = a.state.scratch.totals;
-    totals.assign(feasible.size(), 0);
-    for (std::size_t k = 0; k < kScorePluginCount; ++k) {
-        const bool ran = runScorer(a, k);
-        for (std::size_t j = 0; j < feasible.size(); ++j) {
-            NodeVerdict &v = a.out.verdicts[a.state.scratch.feasibleVerdict[j]];
-            v.scored = true;
-            const std::int64_t s = ran ? a.state.scratch.scores[k][j] : -1;
+    auto &scratch = a.state.scratch;
+    const std::size_t m = scratch.feasible.size();
+    std::array<bool, kScorePluginCount> ran{};
+    for (std::size_t k = 0; k < kScorePluginCount; ++k)
+        ran[k] = runScorer(a, k);
+    scratch.totals.assign(m, 0);
+    for (std::size_t j = 0; j < m; ++j) {
+        NodeVerdict &v = a.out.verdicts[scratch.feasibleVerdict[j]];
+        std::int64_t total = 0;
+        for (std::size_t k = 0; k < kScorePluginCount; ++k) {
+            const std::int64_t s = ran[k] ? scratch.scores[k][j] : -1;
             v.scores[k] = static_cast<std::int16_t>(s);
-            if (ran)
-                totals[j] += s;
+            total += ran[k] ? s : 0;
         }
+        v.scored = true;
+        v.totalScore = static_cast<std::int32_t>(total);
+        scratch.totals[j] = total;
     }
-    for (std::size_t j = 0; j < feasible.size(); ++j)
-        a.out.verdicts[a.state.scratch.feasibleVerdict[j]].totalScore = static_cast<std::int32_t>(totals[j]);
-    a.out.selectedNode = std::string(feasible[selectHost(totals, a.state.rng)]->name);
+    a.out.selectedNode = std::string(scratch.feasible[selectHost(scratch.totals, a.state.rng)]->name);
 }
 
 // The PostFilter (DefaultPreemption) verdict appended to the FitError message.
@@ -258,14 +261,20 @@ std::uint64_t SchedulerRng::next()
     return z ^ (z >> 31);
 }
 
+// Lemire's multiply-shift with rejection: unbiased, and a division only when rejection may apply.
 std::uint64_t SchedulerRng::below(std::uint64_t n)
 {
-    const std::uint64_t threshold = (0 - n) % n;
-    for (;;) {
-        const std::uint64_t r = next();
-        if (r >= threshold)
-            return r % n;
+    using U128 = unsigned __int128;
+    U128 m = static_cast<U128>(next()) * n;
+    auto low = static_cast<std::uint64_t>(m);
+    if (low < n) {
+        const std::uint64_t threshold = (0 - n) % n;
+        while (low < threshold) {
+            m = static_cast<U128>(next()) * n;
+            low = static_cast<std::uint64_t>(m);
+        }
     }
+    return static_cast<std::uint64_t>(m >> 64);
 }
 
 // --- Public API -------------------------------------------------------------------------------

@@ -29,8 +29,7 @@ public:
     // TaintToleration.Filter: v1.35 reports "node(s) had untolerated taint(s)" (#134740).
     Status filter(const CycleState &, const PodContext &pod, const NodeInfo &node) const override
     {
-        const auto &taints = node.node->spec.taints;
-        if (taints.empty() || !findUntoleratedDoNotScheduleTaint(taints, pod.pod.spec.tolerations))
+        if (!node.hasTaints || !findUntoleratedDoNotScheduleTaint(node.node->spec.taints, pod.pod.spec.tolerations))
             return {};
         return {Code::UnschedulableAndUnresolvable, reasons::kUntoleratedTaint};
     }
@@ -50,6 +49,8 @@ public:
     // Score / countIntolerableTaintsPreferNoSchedule.
     std::int64_t score(const CycleState &state, const PodContext &, const NodeInfo &node) const override
     {
+        if (!node.hasTaints)
+            return 0;
         const auto &s = state.preScoreData<TaintPreScore>(id());
         std::int64_t count = 0;
         for (const auto &taint : node.node->spec.taints)

@@ -1,6 +1,7 @@
 // NodeResourcesBalancedAllocation, after noderesources/balanced_allocation_test.go
 // (TestNodeResourcesBalancedAllocation). Nodes as makeNode(name, milliCPU, memory).
 #include "scheduler_test_util.h"
+#include "sim/scheduler/plugins.h"
 
 #include <QtTest>
 

@@ -77,7 +77,8 @@ private slots:
     void matchFieldsNarrowNodes()
     {
         // "Pod with matchFields using In operator that matches the existing node": PreFilterResult {node1}
-        auto snapshot = snapshotOf({NodeBuilder("node1").obj(), NodeBuilder("node2").obj()});
+        auto snapshot = snapshotOf({NodeBuilder("node1").capacity({{"pods", "10"}}).obj(),
+                                    NodeBuilder("node2").capacity({{"pods", "10"}}).obj()});
         auto pod = requiring({fields({in("metadata.name", {"node1"})})}).obj();
         sched::SchedulerState state(1);
         auto r = sched::schedulePod(*pod, snapshot, state);

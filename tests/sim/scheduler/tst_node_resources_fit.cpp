@@ -2,6 +2,7 @@
 // least_allocated_test.go (TestLeastAllocatedScoringStrategy); pod requests as
 // component-helpers resource.PodRequests computes them.
 #include "scheduler_test_util.h"
+#include "sim/scheduler/plugins.h"
 
 #include <QtTest>
 

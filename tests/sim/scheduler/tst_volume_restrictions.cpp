@@ -68,6 +68,10 @@ private slots:
         // The conflict is Unschedulable: preemption may evict the lower-priority user.
         ObjectStore store;
         store.create(claim("rwop", "ReadWriteOncePod"));
+        auto pv = std::make_shared<PersistentVolume>();
+        pv->kind = "PersistentVolume";
+        pv->metadata.name = "pv-rwop";
+        store.create(pv);
         auto node = NodeBuilder("node-1").capacity({{"cpu", "1"}, {"memory", "1Gi"}, {"pods", "10"}}).obj();
         auto snapshot = snapshotOf({node}, {PodBuilder("low").node("node-1").priority(0).claim("d", "rwop").obj()}, &store);
         sched::SchedulerState state(7);

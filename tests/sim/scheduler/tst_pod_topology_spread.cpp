@@ -1,0 +1,150 @@
+// PodTopologySpread, after podtopologyspread/filtering_test.go (TestSingleConstraint) and
+// scoring_test.go (TestPodTopologySpreadScore).
+#include "scheduler_test_util.h"
+
+#include <QtTest>
+
+using namespace schedtest;
+using sched::Code;
+using sched::PluginId;
+
+namespace {
+
+const std::string kHost = "kubernetes.io/hostname";
+
+LabelSelector fooSelector()
+{
+    LabelSelector s;
+    s.matchExpressions.push_back(requirement("foo", SelectorOperator::Exists));
+    return s;
+}
+
+PodBuilder spreading(std::int32_t maxSkew, const std::string &key, const std::string &when)
+{
+    PodBuilder b("p");
+    b.label("foo", "");
+    TopologySpreadConstraint c;
+    c.maxSkew = maxSkew;
+    c.topologyKey = key;
+    c.whenUnsatisfiable = when;
+    c.labelSelector = fooSelector();
+    b.pod->spec.topologySpreadConstraints.push_back(c);
+    return b;
+}
+
+std::shared_ptr<Node> hostNode(const std::string &name)
+{
+    return NodeBuilder(name).label(kHost, name).obj();
+}
+
+std::shared_ptr<Node> zoneNode(const std::string &name, const std::string &zone)
+{
+    return NodeBuilder(name).label("zone", zone).label(kHost, name).obj();
+}
+
+// Existing pods labelled foo, `counts[i]` of them on nodes[i].
+std::vector<std::shared_ptr<Pod>> spreadAs(const std::vector<std::string> &nodes, const std::vector<int> &counts)
+{
+    std::vector<std::shared_ptr<Pod>> pods;
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        for (int k = 0; k < counts[i]; ++k)
+            pods.push_back(PodBuilder("p-" + nodes[i] + std::to_string(k)).node(nodes[i]).label("foo", "").obj());
+    return pods;
+}
+
+}  // namespace
+
+class TestPodTopologySpread : public QObject {
+    Q_OBJECT
+
+private slots:
+    void filterSkew()
+    {
+        // zone1 holds 2 matching pods, zone2 1: only zone2's nodes keep the skew within 1.
+        auto nodes = {zoneNode("node-a", "zone1"), zoneNode("node-b", "zone1"), zoneNode("node-x", "zone2"),
+                      zoneNode("node-y", "zone2")};
+        auto snapshot = snapshotOf(nodes, spreadAs({"node-a", "node-b", "node-x"}, {1, 1, 1}));
+        auto pod = spreading(1, "zone", "DoNotSchedule").obj();
+        auto s = sched::runFilterPlugin(PluginId::PodTopologySpread, *pod, snapshot, "node-a");
+        QCOMPARE(s.code(), Code::Unschedulable);
+        QCOMPARE(s.message(), std::string("node(s) didn't match pod topology spread constraints"));
+        QVERIFY(sched::runFilterPlugin(PluginId::PodTopologySpread, *pod, snapshot, "node-y").isSuccess());
+    }
+
+    void filterMissingLabel()
+    {
+        auto snapshot = snapshotOf({zoneNode("node-a", "zone1"), hostNode("node-b")});
+        auto s = sched::runFilterPlugin(PluginId::PodTopologySpread, *spreading(1, "zone", "DoNotSchedule").obj(), snapshot,
+                                        "node-b");
+        QCOMPARE(s.code(), Code::UnschedulableAndUnresolvable);
+        QCOMPARE(s.message(), std::string("node(s) didn't match pod topology spread constraints (missing required label)"));
+    }
+
+    void filterMinDomains()
+    {
+        // Fewer eligible domains than minDomains: the global minimum is 0.
+        auto nodes = {zoneNode("node-a", "zone1"), zoneNode("node-x", "zone2")};
+        auto snapshot = snapshotOf(nodes, spreadAs({"node-a", "node-x"}, {1, 1}));
+        auto pod = spreading(1, "zone", "DoNotSchedule").obj();
+        QVERIFY(sched::runFilterPlugin(PluginId::PodTopologySpread, *pod, snapshot, "node-x").isSuccess());
+        pod->spec.topologySpreadConstraints[0].minDomains = 3;
+        QVERIFY(!sched::runFilterPlugin(PluginId::PodTopologySpread, *pod, snapshot, "node-x").isSuccess());
+    }
+
+    void scoreHostname()
+    {
+        auto nodes = {hostNode("node-a"), hostNode("node-b"), hostNode("node-c"), hostNode("node-d")};
+        auto snapshot = snapshotOf(nodes, spreadAs({"node-a", "node-b", "node-d"}, {2, 1, 3}));
+        std::vector<std::string> names{"node-a", "node-b", "node-c", "node-d"};
+        // "one constraint on node, all 4 nodes are candidates" (2/1/0/3)
+        auto got = sched::runScorePlugin(PluginId::PodTopologySpread, *spreading(1, kHost, "ScheduleAnyway").obj(), snapshot, names);
+        QCOMPARE(*got, scores({20, 60, 100, 0}));
+        // "one constraint on node, all 4 nodes are candidates, maxSkew=2"
+        got = sched::runScorePlugin(PluginId::PodTopologySpread, *spreading(2, kHost, "ScheduleAnyway").obj(), snapshot, names);
+        QCOMPARE(*got, scores({33, 66, 100, 16}));
+    }
+
+    void scoreCandidatesSubset()
+    {
+        // "one constraint on node, 3 out of 4 nodes are candidates" (4/2/1/~3~)
+        auto nodes = {hostNode("node-a"), hostNode("node-b"), hostNode("node-x"), hostNode("node-y")};
+        auto snapshot = snapshotOf(nodes, spreadAs({"node-a", "node-b", "node-x", "node-y"}, {4, 2, 1, 3}));
+        auto got = sched::runScorePlugin(PluginId::PodTopologySpread, *spreading(1, kHost, "ScheduleAnyway").obj(), snapshot,
+                                         {"node-a", "node-b", "node-x"});
+        QCOMPARE(*got, scores({33, 83, 100}));
+    }
+
+    void scoreZone()
+    {
+        // "one constraint on zone, 3 out of 4 nodes are candidates"
+        auto nodes = {zoneNode("node-a", "zone1"), zoneNode("node-b", "zone1"), zoneNode("node-x", "zone2"),
+                      zoneNode("node-y", "zone2")};
+        auto snapshot = snapshotOf(nodes, spreadAs({"node-a", "node-b", "node-x", "node-y"}, {4, 2, 1, 3}));
+        auto got = sched::runScorePlugin(PluginId::PodTopologySpread, *spreading(1, "zone", "ScheduleAnyway").obj(), snapshot,
+                                         {"node-a", "node-b", "node-x"});
+        QCOMPARE(*got, scores({75, 75, 100}));
+    }
+
+    void systemDefaulting()
+    {
+        // "system defaulting, nodes don't have zone, pods match service" (4/3/2/1)
+        ObjectStore store;
+        auto svc = std::make_shared<Service>();
+        svc->kind = "Service";
+        svc->metadata.name = "svc";
+        svc->metadata.namespace_ = "default";
+        svc->spec.selector = Labels{{"foo", ""}};
+        store.create(svc);
+        auto nodes = {hostNode("node-a"), hostNode("node-b"), hostNode("node-c"), hostNode("node-d")};
+        auto snapshot = snapshotOf(nodes, spreadAs({"node-a", "node-b", "node-c", "node-d"}, {4, 3, 2, 1}), &store);
+        auto pod = PodBuilder("p").label("foo", "").obj();
+        auto got = sched::runScorePlugin(PluginId::PodTopologySpread, *pod, snapshot, {"node-a", "node-b", "node-c", "node-d"});
+        QCOMPARE(*got, scores({44, 66, 77, 100}));
+        // Without a Service or controller selecting the pod there is nothing to spread.
+        auto bare = snapshotOf(nodes, {});
+        QVERIFY(!sched::runScorePlugin(PluginId::PodTopologySpread, *pod, bare, {"node-a"}));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPodTopologySpread)
+#include "tst_pod_topology_spread.moc"
