@@ -31,21 +31,33 @@ void decodeStrategy(FieldReader &r, const YNode *n, const FieldPath &p, std::str
     });
 }
 
+// The fields every replicated workload spec has (replicas, selector, template, minReadySeconds);
+// true when `k` was one of them.
+template <typename Spec>
+bool decodeReplicatedField(FieldReader &r, std::string_view k, const YNode *v, const FieldPath &fp, Spec &s)
+{
+    if (k == "replicas")
+        r.read(v, fp, s.replicas);
+    else if (k == "selector")
+        readSelector(r, v, fp, s.selector);
+    else if (k == "template")
+        decodePodTemplate(r, v, fp, s.template_);
+    else if (k == "minReadySeconds")
+        r.read(v, fp, s.minReadySeconds);
+    else
+        return false;
+    return true;
+}
+
 ObjectPtr decodeDeployment(FieldReader &r, const YNode *root)
 {
     auto d = newWithMeta<Deployment>(r, root);
     auto &s = d->spec;
     forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
-        if (k == "replicas")
-            r.read(v, fp, s.replicas);
-        else if (k == "selector")
-            readSelector(r, v, fp, s.selector);
-        else if (k == "template")
-            decodePodTemplate(r, v, fp, s.template_);
-        else if (k == "strategy")
+        if (decodeReplicatedField(r, k, v, fp, s))
+            return;
+        if (k == "strategy")
             decodeStrategy(r, v, fp, s.strategyType, &s.maxSurge, &s.maxUnavailable, nullptr);
-        else if (k == "minReadySeconds")
-            r.read(v, fp, s.minReadySeconds);
         else if (k == "revisionHistoryLimit")
             r.read(v, fp, s.revisionHistoryLimit);
         else if (k == "progressDeadlineSeconds")
@@ -59,16 +71,8 @@ ObjectPtr decodeDeployment(FieldReader &r, const YNode *root)
 ObjectPtr decodeReplicaSet(FieldReader &r, const YNode *root)
 {
     auto rs = newWithMeta<ReplicaSet>(r, root);
-    auto &s = rs->spec;
     forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
-        if (k == "replicas")
-            r.read(v, fp, s.replicas);
-        else if (k == "selector")
-            readSelector(r, v, fp, s.selector);
-        else if (k == "template")
-            decodePodTemplate(r, v, fp, s.template_);
-        else if (k == "minReadySeconds")
-            r.read(v, fp, s.minReadySeconds);
+        decodeReplicatedField(r, k, v, fp, rs->spec);
     });
     return rs;
 }
@@ -95,13 +99,9 @@ ObjectPtr decodeStatefulSet(FieldReader &r, const YNode *root)
     auto sts = newWithMeta<StatefulSet>(r, root);
     auto &s = sts->spec;
     forEachSpecField(r, root, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
-        if (k == "replicas")
-            r.read(v, fp, s.replicas);
-        else if (k == "selector")
-            readSelector(r, v, fp, s.selector);
-        else if (k == "template")
-            decodePodTemplate(r, v, fp, s.template_);
-        else if (k == "serviceName")
+        if (decodeReplicatedField(r, k, v, fp, s))
+            return;
+        if (k == "serviceName")
             r.read(v, fp, s.serviceName);
         else if (k == "podManagementPolicy")
             r.read(v, fp, s.podManagementPolicy);
@@ -121,8 +121,6 @@ ObjectPtr decodeStatefulSet(FieldReader &r, const YNode *root)
                 else if (pk == "whenScaled")
                     r.read(pv, pfp, s.whenScaled);
             });
-        else if (k == "minReadySeconds")
-            r.read(v, fp, s.minReadySeconds);
         else if (k == "revisionHistoryLimit")
             r.read(v, fp, s.revisionHistoryLimit);
         else if (k == "ordinals")

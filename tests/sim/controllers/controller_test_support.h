@@ -1,8 +1,8 @@
 // What the controller tests share: manifests from YAML text and lookups by owner.
 #pragma once
 
+#include "../test_support.h"
 #include "cluster/pod_status.h"
-#include "manifest/loader.h"
 #include "sim/simulation.h"
 
 #include <QStringList>
@@ -10,16 +10,7 @@
 
 namespace podscape::controllertest {
 
-// Loads YAML the way `podscape simulate` does (the API server validates, not the loader).
-inline std::vector<ObjectPtr> loadYaml(const std::string &text)
-{
-    LoaderOptions options;
-    options.validate = false;
-    LoadResult r = ManifestLoader(options).loadText(text, "test.yaml");
-    if (!r.errors.empty())
-        qFatal("load error: %s", r.errors.front().toString().c_str());
-    return r.objects;
-}
+using podscape::testing::loadYaml;
 
 // Objects of type T in `ns` whose controllerRef points at the owner's uid, by name.
 template <typename T> std::vector<std::shared_ptr<T>> ownedBy(Simulation &sim, const Object &owner)
