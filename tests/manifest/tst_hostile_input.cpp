@@ -90,10 +90,9 @@ private slots:
             bomb += "]\n";
         }
         bomb += "data: *i\n";
-        QElapsedTimer timer;
-        timer.start();
+        // A billion expanded strings: refused from the memoised count, without expanding (a hang
+        // here would trip ctest's timeout).
         expectOneErrorAndSurvivors(loadWithNeighbours(bomb), "excessive aliasing");
-        QVERIFY(timer.elapsed() < 5000);
     }
 
     void binaryGarbage()
