@@ -228,6 +228,12 @@ void scheduleActions(Simulation &sim, const ActionsFile &file, std::vector<Diagn
                     problems.push_back({s.file, s.line, s.column, err->message});
                 break;
             }
+            case Action::Type::Scale: {
+                std::string ns = a.namespace_.empty() ? "default" : a.namespace_;
+                if (auto err = sim.scale(a.kind, ns, a.name, a.replicas))
+                    problems.push_back({s.file, s.line, s.column, err->message});
+                break;
+            }
             default:
                 problems.push_back({s.file, s.line, s.column, a.typeName() + ": not supported yet (it comes with the disruptions work)"});
             }

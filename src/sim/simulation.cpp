@@ -1,5 +1,6 @@
 #include "sim/simulation.h"
 
+#include "manifest/kinds.h"
 #include "sim/cluster_bootstrap.h"
 #include "sim/controllers/controller.h"
 #include "sim/durations.h"
@@ -113,6 +114,39 @@ void Simulation::apply(const std::vector<ObjectPtr> &objects)
             obj->metadata.namespace_.clear();
         submit(obj, std::max(clock_.now(), kubectlFreeAt_));
     }
+}
+
+namespace {
+
+// Sets spec.replicas on a copy of a scalable object; false for kinds without a scale subresource.
+bool setReplicas(Object &obj, int replicas)
+{
+    if (auto *d = dynamic_cast<Deployment *>(&obj))
+        d->spec.replicas = replicas;
+    else if (auto *rs = dynamic_cast<ReplicaSet *>(&obj))
+        rs->spec.replicas = replicas;
+    else if (auto *rc = dynamic_cast<ReplicationController *>(&obj))
+        rc->spec.replicas = replicas;
+    else if (auto *sts = dynamic_cast<StatefulSet *>(&obj))
+        sts->spec.replicas = replicas;
+    else
+        return false;
+    return true;
+}
+
+}  // namespace
+
+std::optional<ApiError> Simulation::scale(const std::string &kind, const std::string &ns, const std::string &name,
+                                          int replicas)
+{
+    ObjectPtr current = store_.get(kind, ns, name);
+    if (!current)
+        return ApiError{404, "NotFound", resourceName(kind, preferredApiVersion(kind)) + " \"" + name + "\" not found"};
+    ObjectPtr copy = current->clone();
+    // kubectl's message for a kind without the scale subresource.
+    if (!setReplicas(*copy, replicas))
+        return ApiError{404, "NotFound", "the server could not find the requested resource"};
+    return api_.apply(copy, "kubectl").error;
 }
 
 std::optional<ApiError> Simulation::remove(const std::string &kind, const std::string &ns, const std::string &name)

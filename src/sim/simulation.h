@@ -47,6 +47,8 @@ public:
     // kubectl apply / kubectl delete at the current virtual time.
     void apply(const std::vector<ObjectPtr> &objects);
     std::optional<ApiError> remove(const std::string &kind, const std::string &ns, const std::string &name);
+    // kubectl scale: a Deployment, ReplicaSet, ReplicationController or StatefulSet to `replicas`.
+    std::optional<ApiError> scale(const std::string &kind, const std::string &ns, const std::string &name, int replicas);
 
     void runUntil(double time) { clock_.runUntil(time); }
     bool step() { return clock_.step(); }

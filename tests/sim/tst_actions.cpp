@@ -82,6 +82,8 @@ private slots:
         QVERIFY(f.errors[3].toString().starts_with("actions.yaml:8:13: unknown operation \"teleport\""));
     }
 
+    void scaleChangesTheReplicas();
+
     void applyAndDeleteActAtTheirTime()
     {
         QTemporaryDir dir;
@@ -106,6 +108,42 @@ private slots:
         QVERIFY(problems[0].toString().ends_with("actions.yaml:5:3: node: not supported yet (it comes with the disruptions work)"));
     }
 };
+
+void TestActions::scaleChangesTheReplicas()
+{
+    QTemporaryDir dir;
+    std::ofstream(dir.filePath("actions.yaml").toStdString())
+        << "- at: 30s\n  scale: {kind: Deployment, name: web, replicas: 4}\n"
+           "- at: 31s\n  scale: {kind: Deployment, name: nope, replicas: 1}\n"
+           "- at: 32s\n  scale: {kind: ConfigMap, name: kube-root-ca.crt, replicas: 1}\n";
+    ActionsFile f = loadActions(dir.filePath("actions.yaml").toStdString());
+    LoaderOptions options;
+    options.validate = false;
+    auto objects = ManifestLoader(options)
+                       .loadText("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n"
+                                 "  replicas: 2\n  selector: {matchLabels: {app: web}}\n"
+                                 "  template:\n    metadata: {labels: {app: web}}\n"
+                                 "    spec: {containers: [{name: nginx, image: nginx:1.25}]}\n",
+                                 "web.yaml")
+                       .objects;
+    Simulation sim;
+    sim.start(objects);
+    std::vector<Diagnostic> problems;
+    scheduleActions(sim, f, problems);
+    auto runningWebPods = [&] {
+        int n = 0;
+        for (const auto &p : sim.store().list<Pod>())
+            n += p->metadata.labels.count("app") && p->status.phase == "Running" ? 1 : 0;
+        return n;
+    };
+    sim.runUntil(29);
+    QCOMPARE(runningWebPods(), 2);
+    sim.runUntil(60);
+    QCOMPARE(runningWebPods(), 4);
+    QCOMPARE(problems.size(), std::size_t(2));
+    QVERIFY(problems[0].toString().ends_with("actions.yaml:3:3: deployments.apps \"nope\" not found"));
+    QVERIFY(problems[1].toString().ends_with("actions.yaml:5:3: the server could not find the requested resource"));
+}
 
 QTEST_GUILESS_MAIN(TestActions)
 #include "tst_actions.moc"
