@@ -106,6 +106,10 @@ void addChDirPrefixErrors(std::string_view value, std::vector<std::string> &errs
 
 std::string maxLenError(int length) { return "must be no more than " + std::to_string(length) + " characters"; }
 
+// Label keys and values are checked by api/validate/content (IsLabelKey, IsLabelValue), whose
+// MaxLenError counts bytes; DNS names keep util/validation's "characters".
+static std::string contentMaxLenError(int length) { return "must be no more than " + std::to_string(length) + " bytes"; }
+
 std::string regexError(std::string_view msg, std::string_view format, const std::vector<std::string_view> &examples)
 {
     std::string out(msg);
@@ -173,7 +177,7 @@ std::vector<std::string> isWildcardDns1123Subdomain(std::string_view value)
     return errs;
 }
 
-// IsQualifiedName (label keys, annotation keys, finalizers, toleration and taint keys)
+// IsQualifiedName = content.IsLabelKey (label keys, annotation keys, finalizers, toleration and taint keys)
 std::vector<std::string> isQualifiedName(std::string_view value)
 {
     std::vector<std::string> errs;
@@ -181,7 +185,7 @@ std::vector<std::string> isQualifiedName(std::string_view value)
     std::size_t slash = value.find('/');
     if (slash != std::string_view::npos) {
         if (value.find('/', slash + 1) != std::string_view::npos) {
-            errs.push_back("a qualified name " + regexError(kQualifiedNameErrMsg, kQualifiedNameFmt,
+            errs.push_back("a valid label key " + regexError(kQualifiedNameErrMsg, kQualifiedNameFmt,
                                                             {"MyName", "my.name", "123-abc"}) +
                            " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
             return errs;
@@ -197,7 +201,7 @@ std::vector<std::string> isQualifiedName(std::string_view value)
     if (name.empty())
         errs.emplace_back("name part must be non-empty");
     else if (name.size() > kQualifiedNameMaxLength)
-        errs.push_back("name part " + maxLenError(kQualifiedNameMaxLength));
+        errs.push_back("name part " + contentMaxLenError(kQualifiedNameMaxLength));
     if (!matchesQualifiedNamePart(name))
         errs.push_back("name part " + regexError(kQualifiedNameErrMsg, kQualifiedNameFmt, {"MyName", "my.name", "123-abc"}));
     return errs;
@@ -208,7 +212,7 @@ std::vector<std::string> isValidLabelValue(std::string_view value)
 {
     std::vector<std::string> errs;
     if (value.size() > kLabelValueMaxLength)
-        errs.push_back(maxLenError(kLabelValueMaxLength));
+        errs.push_back(contentMaxLenError(kLabelValueMaxLength));
     if (!value.empty() && !matchesQualifiedNamePart(value))
         errs.push_back(regexError(kLabelValueErrMsg, kLabelValueFmt, {"MyValue", "my_value", "12345"}));
     return errs;

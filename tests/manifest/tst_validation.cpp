@@ -289,7 +289,7 @@ private slots:
                     [](Pod &p) {
                         p.metadata.annotations = {{"a/b/c", "x"}};
                     })
-            << QStringList{"metadata.annotations: Invalid value: \"a/b/c\": a qualified name must consist of "
+            << QStringList{"metadata.annotations: Invalid value: \"a/b/c\": a valid label key must consist of "
                            "alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric "
                            "character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
                            "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and "
