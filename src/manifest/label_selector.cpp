@@ -1,5 +1,7 @@
 #include "manifest/label_selector.h"
 
+#include "manifest/name_validation.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <set>
@@ -333,10 +335,6 @@ bool isValidTerm(const NodeSelectorTerm &term)
 constexpr std::string_view kLabelKeyErrMsg =
     "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 constexpr std::string_view kLabelKeyFmt = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-constexpr std::string_view kLabelValueErrMsg =
-    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start "
-    "and end with an alphanumeric character";
-constexpr std::string_view kLabelValueFmt = "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?";
 constexpr std::string_view kDnsSubdomainErrMsg =
     "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start "
     "and end with an alphanumeric character";
@@ -350,24 +348,6 @@ std::string join(const std::vector<std::string> &parts, std::string_view separat
             out += separator;
         out += parts[i];
     }
-    return out;
-}
-
-// content.RegexError; the doubled space in "',  or '" is Kubernetes' own.
-std::string regexError(std::string_view message, std::string_view regex, const std::vector<std::string_view> &examples)
-{
-    std::string out(message);
-    out += " (e.g. ";
-    for (std::size_t i = 0; i < examples.size(); ++i) {
-        if (i > 0)
-            out += " or ";
-        out += "'";
-        out += examples[i];
-        out += "', ";
-    }
-    out += "regex used for validation is '";
-    out += regex;
-    out += "')";
     return out;
 }
 
@@ -404,15 +384,10 @@ std::string labelKeyDetail(std::string_view key)
     return join(messages, "; ");
 }
 
+// content.IsLabelValue's messages (name_validation), joined as the selector parser joins them.
 std::string labelValueDetail(std::string_view value)
 {
-    const unsigned problems = labelValueProblems(value);
-    std::vector<std::string> messages;
-    if (problems & ValueTooLong)
-        messages.push_back(maxLenError(kLabelValueMaxLength));
-    if (problems & ValueFormat)
-        messages.push_back(regexError(kLabelValueErrMsg, kLabelValueFmt, {"MyValue", "my_value", "12345"}));
-    return join(messages, "; ");
+    return join(isValidLabelValue(value), "; ");
 }
 
 // Go's %q (strconv.Quote) for the ASCII range; bytes >= 0x80 pass through, assumed UTF-8.
