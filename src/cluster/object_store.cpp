@@ -18,6 +18,12 @@ std::int64_t ObjectStore::update(const ObjectPtr &obj)
     return revision_;
 }
 
+std::int64_t ObjectStore::replace(const ObjectPtr &obj)
+{
+    objects_[obj->kind][{obj->metadata.namespace_, obj->metadata.name}] = obj;
+    return update(obj);
+}
+
 ObjectPtr ObjectStore::remove(std::string_view kind, std::string_view ns, std::string_view name)
 {
     auto k = objects_.find(kind);

@@ -32,6 +32,9 @@ public:
     std::int64_t create(ObjectPtr obj);
     // Records a change made in place to a stored object.
     std::int64_t update(const ObjectPtr &obj);
+    // Puts a new version of a stored object in its place (an update that brings a whole new
+    // object, as `kubectl apply` does): watchers see it Modified.
+    std::int64_t replace(const ObjectPtr &obj);
     // Removes the object; returns it (null if it was not there).
     ObjectPtr remove(std::string_view kind, std::string_view ns, std::string_view name);
 

@@ -6,6 +6,7 @@
 #include "sim/simulation.h"
 
 #include <algorithm>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -108,6 +109,25 @@ private:
         return true;
     }
 
+    // kubectl delete --cascade: background (the default), foreground or orphan; the deprecated
+    // booleans mean background (true) and orphan (false).
+    bool parseCascade(const yaml::Node *map, Action &a)
+    {
+        std::string cascade = "background";
+        if (!field(map, "cascade", cascade, "delete", false))
+            return false;
+        static const std::map<std::string, std::string> policies{
+            {"background", "Background"}, {"foreground", "Foreground"}, {"orphan", "Orphan"},
+            {"true", "Background"},       {"false", "Orphan"}};
+        auto it = policies.find(cascade);
+        if (it == policies.end())
+            return fail(map->find("cascade"), "invalid cascade value (" + cascade +
+                                                  "). Must be \"background\", \"foreground\", or \"orphan\""),
+                   false;
+        a.propagationPolicy = it->second;
+        return true;
+    }
+
     bool parseOperation(const std::string &key, const yaml::Node *v, Action &a)
     {
         if (key == "apply") {
@@ -146,6 +166,8 @@ private:
             a.type = key == "delete" ? Action::Type::Delete : Action::Type::Scale;
             bool ok = field(v, "kind", a.kind, key, true) && field(v, "namespace", a.namespace_, key, false) &&
                       field(v, "name", a.name, key, true);
+            if (ok && key == "delete")
+                ok = parseCascade(v, a);
             if (ok && key == "scale") {
                 std::vector<FieldError> fe;
                 FieldReader reader(fe);
@@ -224,7 +246,7 @@ void scheduleActions(Simulation &sim, const ActionsFile &file, std::vector<Diagn
             case Action::Type::Delete: {
                 bool namespaced = lookupKind(preferredApiVersion(a.kind), a.kind).namespaced;
                 std::string ns = !namespaced ? "" : a.namespace_.empty() ? "default" : a.namespace_;
-                if (auto err = sim.remove(a.kind, ns, a.name))
+                if (auto err = sim.remove(a.kind, ns, a.name, a.propagationPolicy))
                     problems.push_back({s.file, s.line, s.column, err->message});
                 break;
             }

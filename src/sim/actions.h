@@ -32,6 +32,7 @@ struct Action {
     std::string namespace_;
     std::string name;
     int replicas = 0;
+    std::string propagationPolicy = "Background";  // delete: kubectl --cascade, as the API spells it
     // kill
     std::string container;
 

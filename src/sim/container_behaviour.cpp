@@ -51,6 +51,16 @@ std::optional<double> sleepSeconds(const std::string &line, bool &found)
     return total;
 }
 
+// An init container that is not a sidecar exists to finish: whatever it runs (`cp`, a migration,
+// `argocd admin ...`) ends unless it visibly loops or sleeps forever.
+bool isRunToCompletionInit(const Pod &pod, const Container &c)
+{
+    for (const auto &init : pod.spec.initContainers)
+        if (init.name == c.name)
+            return !init.isSidecar();
+    return false;
+}
+
 }  // namespace
 
 ContainerBehaviour behaviourOf(const Pod &pod, const Container &c)
@@ -75,7 +85,7 @@ ContainerBehaviour behaviourOf(const Pod &pod, const Container &c)
         b.runSeconds = slept ? std::optional<double>(std::max(*slept, durations::kOneShotCommand)) : std::nullopt;
         return b;
     }
-    if (isShell(c) && !std::regex_search(line, longRunning))
+    if ((isShell(c) || isRunToCompletionInit(pod, c)) && !std::regex_search(line, longRunning))
         b.runSeconds = durations::kOneShotCommand;
     return b;
 }

@@ -1,5 +1,7 @@
 #include "sim/kube_apiserver.h"
 
+#include <algorithm>
+
 #include "manifest/kinds.h"
 #include "manifest/validation.h"
 #include "sim/admission/admission.h"
@@ -210,13 +212,18 @@ ApiResult KubeApiServer::updateExisting(const ObjectPtr &existing, const ObjectP
     incoming->metadata.uid = existing->metadata.uid;
     incoming->metadata.creationTimestamp = existing->metadata.creationTimestamp;
     incoming->metadata.generation = existing->metadata.generation + 1;
+    // An object being deleted stays so: an update keeps its deletionTimestamp and finalizers.
+    incoming->metadata.deletionTimestamp = existing->metadata.deletionTimestamp;
+    for (const auto &f : existing->metadata.finalizers)
+        if (std::find(incoming->metadata.finalizers.begin(), incoming->metadata.finalizers.end(), f) ==
+            incoming->metadata.finalizers.end())
+            incoming->metadata.finalizers.push_back(f);
     if (auto *svc = dynamic_cast<Service *>(incoming.get())) {
         auto *old = dynamic_cast<Service *>(existing.get());
         if (svc->spec.clusterIP.empty())
             svc->spec.clusterIP = old->spec.clusterIP, svc->spec.clusterIPs = old->spec.clusterIPs;
     }
-    store_.remove(existing->kind, existing->metadata.namespace_, existing->metadata.name);
-    store_.create(incoming);
+    store_.replace(incoming);
     return {incoming, std::nullopt, false};
 }
 
@@ -228,32 +235,68 @@ ApiResult KubeApiServer::apply(ObjectPtr obj, const std::string &client, std::op
 }
 
 ApiResult KubeApiServer::remove(const std::string &kind, const std::string &ns, const std::string &name,
-                                std::optional<std::int64_t> gracePeriodSeconds)
+                                std::optional<std::int64_t> gracePeriodSeconds, const std::string &propagationPolicy)
 {
     ObjectPtr obj = store_.get(kind, ns, name);
     if (!obj) {
         std::string resource = resourceName(kind, preferredApiVersion(kind));
         return {nullptr, ApiError{404, "NotFound", resource + " \"" + name + "\" not found"}};
     }
-    auto pod = std::dynamic_pointer_cast<Pod>(obj);
-    if (!pod) {
+    if (propagationPolicy != "Background" && propagationPolicy != "Foreground" && propagationPolicy != "Orphan")
+        return {obj, ApiError{400, "BadRequest",
+                              "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Unsupported value: \"" +
+                                  propagationPolicy +
+                                  "\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\""}};
+    if (auto pod = std::dynamic_pointer_cast<Pod>(obj))
+        return removePod(pod, gracePeriodSeconds);
+    if (obj->metadata.deletionTimestamp)
+        return {obj, std::nullopt};  // already being deleted
+    // BeforeDelete / deletionFinalizersForGarbageCollection.
+    auto &finalizers = obj->metadata.finalizers;
+    if (propagationPolicy != "Background") {
+        std::string f = propagationPolicy == "Orphan" ? "orphan" : "foregroundDeletion";
+        if (std::find(finalizers.begin(), finalizers.end(), f) == finalizers.end())
+            finalizers.push_back(f);
+    }
+    if (finalizers.empty()) {
         store_.remove(kind, ns, name);
         return {obj, std::nullopt};
     }
+    obj->metadata.deletionTimestamp = clock_.now();
+    obj->metadata.deletionGracePeriodSeconds = 0;
+    store_.update(obj);
+    return {obj, std::nullopt};
+}
+
+ApiResult KubeApiServer::removePod(const std::shared_ptr<Pod> &pod, std::optional<std::int64_t> gracePeriodSeconds)
+{
     if (pod->metadata.deletionTimestamp)
-        return {obj, std::nullopt};
+        return {pod, std::nullopt};
     std::int64_t grace = gracePeriodSeconds.value_or(pod->spec.terminationGracePeriodSeconds.value_or(30));
     // An unscheduled pod has no kubelet to wait for: it goes at once.
     if (pod->spec.nodeName.empty() || grace == 0) {
-        store_.remove(kind, ns, name);
-        return {obj, std::nullopt};
+        store_.remove("Pod", pod->metadata.namespace_, pod->metadata.name);
+        return {pod, std::nullopt};
     }
     pod->metadata.deletionTimestamp = clock_.now() + double(grace);
     pod->metadata.deletionGracePeriodSeconds = grace;
     trace(*pod, clock_.now(), "kube-apiserver", "delete",
           "deletionTimestamp set; grace period " + std::to_string(grace) + "s");
     store_.update(pod);
-    return {obj, std::nullopt};
+    return {pod, std::nullopt};
+}
+
+void KubeApiServer::removeFinalizer(const ObjectPtr &obj, const std::string &finalizer)
+{
+    auto &finalizers = obj->metadata.finalizers;
+    auto it = std::find(finalizers.begin(), finalizers.end(), finalizer);
+    if (it == finalizers.end())
+        return;
+    finalizers.erase(it);
+    if (obj->metadata.deletionTimestamp && finalizers.empty() && obj->kind != "Pod")
+        store_.remove(obj->kind, obj->metadata.namespace_, obj->metadata.name);
+    else
+        store_.update(obj);
 }
 
 ApiResult KubeApiServer::bind(const std::shared_ptr<Pod> &pod, const std::string &nodeName)

@@ -38,9 +38,18 @@ public:
     // kubectl apply: create, or update the stored object's spec.
     ApiResult apply(ObjectPtr obj, const std::string &client = "kubectl", std::optional<double> requestStart = {});
     // Delete. Pods are deleted gracefully: they get a deletionTimestamp and stay until their
-    // kubelet has stopped them (finishPodDeletion). Other kinds go at once.
+    // kubelet has stopped them (finishPodDeletion). Other kinds go at once, unless they carry
+    // finalizers: then they get a deletionTimestamp and stay until the last finalizer is removed.
+    // `propagationPolicy` (DeleteOptions, as kubectl --cascade sends it): "Background" (the
+    // default), "Foreground" (adds the foregroundDeletion finalizer: the garbage collector deletes
+    // the dependents first) or "Orphan" (adds the orphan finalizer: the dependents stay, without
+    // their owner reference).
     ApiResult remove(const std::string &kind, const std::string &ns, const std::string &name,
-                     std::optional<std::int64_t> gracePeriodSeconds = {});
+                     std::optional<std::int64_t> gracePeriodSeconds = {},
+                     const std::string &propagationPolicy = "Background");
+    // A metadata update removing one finalizer; the object leaves etcd when it was being deleted
+    // and that was the last one.
+    void removeFinalizer(const ObjectPtr &obj, const std::string &finalizer);
     // pods/binding: the scheduler's decision, written to etcd.
     ApiResult bind(const std::shared_ptr<Pod> &pod, const std::string &nodeName);
     // Status writes from kubelets and controllers (no admission).
@@ -62,6 +71,7 @@ private:
                const std::string &detail = {});
     void onNamespaceCreated(const Namespace &ns);
     ApiResult updateExisting(const ObjectPtr &existing, const ObjectPtr &incoming);
+    ApiResult removePod(const std::shared_ptr<Pod> &pod, std::optional<std::int64_t> gracePeriodSeconds);
 
     ObjectStore &store_;
     SimClock &clock_;

@@ -234,11 +234,35 @@ std::string Kubelet::missingVolumeSource(const Pod &pod, const Volume &vol) cons
     return {};
 }
 
+// desired_state_of_world_populator: a claim that exists but is not bound yet (getPVCExtractPV:
+// "PVC is not bound") keeps the pod in ContainerCreating until the binder is done.
+std::string Kubelet::unboundClaim(const Pod &pod, const Volume &vol) const
+{
+    if (vol.type != Volume::Type::PersistentVolumeClaim)
+        return {};
+    auto claim = api_.store().get<PersistentVolumeClaim>(pod.metadata.namespace_, vol.sourceName);
+    if (!claim || claim->phase == "Bound")
+        return {};
+    return "error processing PVC " + pod.metadata.namespace_ + "/" + vol.sourceName + ": PVC is not bound";
+}
+
 void Kubelet::mountVolumes(const std::shared_ptr<PodWorker> &w)
 {
     Pod &pod = *w->pod;
     double total = 0;
     for (const auto &vol : pod.spec.volumes) {
+        if (std::string unbound = unboundClaim(pod, vol); !unbound.empty()) {
+            // The volume manager's populator cannot process the volume; WaitForAttachAndMount
+            // reports it (kubelet.go: "Unable to attach or mount volumes: %v").
+            event(pod, "Warning", "FailedMount",
+                  "Unable to attach or mount volumes: unmounted volumes=[" + vol.name +
+                      "], unattached volumes=[], failed to process volumes=[" + vol.name + "]: " + unbound);
+            trace(pod, "kubelet", "volume mount waiting", vol.name + ": " + unbound);
+            double retry = w->mountRetry;
+            w->mountRetry = std::min(w->mountRetry * 2, 122.0);
+            later(w, retry, [this, w] { mountVolumes(w); });
+            return;
+        }
         if (std::string missing = missingVolumeSource(pod, vol); !missing.empty()) {
             // operation_generator.go: "MountVolume.SetUp failed for volume %q : %v" (note the space).
             event(pod, "Warning", "FailedMount", "MountVolume.SetUp failed for volume \"" + vol.name + "\" : " + missing);

@@ -19,6 +19,8 @@ public:
     Kubelet(std::shared_ptr<Node> node, KubeApiServer &api, EventRecorder &events, TraceRecorder &traces);
 
     const std::string &nodeName() const { return nodeName_; }
+    // A new version of the Node object (an update that replaced it in the store).
+    void setNode(std::shared_ptr<Node> node) { node_ = std::move(node); }
     const std::set<std::string> &images() const { return images_; }
 
     // Called for every change to a pod bound to this node (from the store's watch).
@@ -32,6 +34,7 @@ private:
     void admit(const std::shared_ptr<PodWorker> &w);
     void startSandbox(const std::shared_ptr<PodWorker> &w);
     void mountVolumes(const std::shared_ptr<PodWorker> &w);
+    std::string unboundClaim(const Pod &pod, const Volume &vol) const;
     std::string missingVolumeSource(const Pod &pod, const Volume &vol) const;
     void startNextInitContainer(const std::shared_ptr<PodWorker> &w);
     void startAppContainers(const std::shared_ptr<PodWorker> &w);

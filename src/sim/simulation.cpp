@@ -55,6 +55,8 @@ void Simulation::onWatch(const WatchEvent &e)
     } else if (auto node = std::dynamic_pointer_cast<Node>(e.object)) {
         if (e.type == WatchEventType::Added)
             addKubelet(node);
+        else if (Kubelet *k = kubelet(node->metadata.name); k && e.type == WatchEventType::Modified)
+            k->setNode(node);
         scheduler_->nodeChanged(node, e.type);
     } else if (auto svc = std::dynamic_pointer_cast<Service>(e.object)) {
         if (e.type == WatchEventType::Deleted)
@@ -149,9 +151,10 @@ std::optional<ApiError> Simulation::scale(const std::string &kind, const std::st
     return api_.apply(copy, "kubectl").error;
 }
 
-std::optional<ApiError> Simulation::remove(const std::string &kind, const std::string &ns, const std::string &name)
+std::optional<ApiError> Simulation::remove(const std::string &kind, const std::string &ns, const std::string &name,
+                                           const std::string &propagationPolicy)
 {
-    return api_.remove(kind, ns, name).error;
+    return api_.remove(kind, ns, name, std::nullopt, propagationPolicy).error;
 }
 
 }  // namespace podscape

@@ -46,7 +46,9 @@ public:
     void start(const std::vector<ObjectPtr> &objects);
     // kubectl apply / kubectl delete at the current virtual time.
     void apply(const std::vector<ObjectPtr> &objects);
-    std::optional<ApiError> remove(const std::string &kind, const std::string &ns, const std::string &name);
+    // propagationPolicy: Background (kubectl's default), Foreground or Orphan.
+    std::optional<ApiError> remove(const std::string &kind, const std::string &ns, const std::string &name,
+                                   const std::string &propagationPolicy = "Background");
     // kubectl scale: a Deployment, ReplicaSet, ReplicationController or StatefulSet to `replicas`.
     std::optional<ApiError> scale(const std::string &kind, const std::string &ns, const std::string &name, int replicas);
 
@@ -64,6 +66,8 @@ public:
     TraceRecorder &traces() { return traces_; }
     const EndpointsController &endpoints() const { return endpoints_; }
     const std::vector<Rejection> &rejected() const { return rejected_; }
+    // kube-controller-manager, for the controllers' status accessors (controllers().find<T>()).
+    const ControllerManager &controllers() const { return *controllers_; }
     KubeScheduler &scheduler() { return *scheduler_; }
     const KubeScheduler &scheduler() const { return *scheduler_; }
     Kubelet *kubelet(const std::string &nodeName) const;

@@ -48,6 +48,16 @@ public:
     ~ControllerManager();
     void onWatch(const WatchEvent &event);
 
+    // The first running controller of type T (for its status accessors), null if none; for
+    // ReplicaSetController that is the ReplicaSet one (the ReplicationController one comes after).
+    template <typename T> const T *find() const
+    {
+        for (const auto &c : controllers_)
+            if (auto *t = dynamic_cast<const T *>(c.get()))
+                return t;
+        return nullptr;
+    }
+
 private:
     std::vector<std::unique_ptr<Controller>> controllers_;
 };

@@ -1,5 +1,6 @@
 #include "sim/controllers/controller.h"
 
+#include "sim/controllers/daemonset_controller.h"
 #include "sim/controllers/deployment_controller.h"
 #include "sim/controllers/garbage_collector.h"
 #include "sim/controllers/replicaset_controller.h"
@@ -16,6 +17,7 @@ ControllerManager::ControllerManager(ControllerContext ctx)
     controllers_.push_back(std::move(replicaSets));
     controllers_.push_back(std::make_unique<ReplicaSetController>(ctx, "ReplicationController"));
     controllers_.push_back(std::move(deployments));
+    controllers_.push_back(std::make_unique<DaemonSetController>(ctx));
     controllers_.push_back(std::make_unique<GarbageCollector>(ctx));
 }
 

@@ -277,6 +277,11 @@ void DeploymentController::sync(const std::string &key)
     }
     RSList rsList = claimReplicaSets(*d);
     Rollout r{d, nullptr, {}};
+    if (d->metadata.deletionTimestamp) {  // syncStatusOnly: a Deployment being deleted only reports
+        getAllReplicaSetsAndSyncRevision(r, rsList, false);
+        syncDeploymentStatus(r);
+        return;
+    }
     if (d->spec.paused || isScalingEvent(r, rsList))
         syncScale(r, rsList);
     else if (d->spec.strategyType == "Recreate")
@@ -299,6 +304,8 @@ DeploymentController::RSList DeploymentController::claimReplicaSets(const Deploy
         api().updateStatus(rs);
     }
     for (const auto &rs : sets_.orphansIn<ReplicaSet>(d.metadata.namespace_)) {
+        if (d.metadata.deletionTimestamp)
+            break;  // canAdopt: an owner being deleted adopts nothing
         if (!matchesOptionalSelector(d.spec.selector, rs->metadata.labels))
             continue;
         rs->metadata.ownerReferences.push_back(controllerRefTo(d));

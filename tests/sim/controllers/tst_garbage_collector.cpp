@@ -1,6 +1,7 @@
 // The garbage collector (DESIGN 3.4): deleting an owner deletes its dependents, down the whole
 // chain; re-applying an owner (same uid) deletes nothing; a dependent with another live owner
-// only loses the dangling reference.
+// only loses the dangling reference; foreground deletion keeps the owner, Terminating, until
+// its dependents are gone; orphan deletion leaves them without their owner reference.
 #include "controller_test_support.h"
 
 #include <QtTest>
@@ -81,6 +82,110 @@ private slots:
         QVERIFY(!sim.remove("ConfigMap", "default", "b"));
         sim.runUntil(3);
         QVERIFY(!sim.store().get<ConfigMap>("default", "c"));
+    }
+
+    // kubectl delete --cascade=foreground: the Deployment and its ReplicaSet stay with a
+    // deletionTimestamp and the foregroundDeletion finalizer while the pods terminate, and go
+    // only after the last pod has left etcd; the ReplicaSet makes no replacement pods meanwhile.
+    void foregroundDeletionWaitsForTheDependents()
+    {
+        Simulation sim;
+        sim.start(loadYaml(kDeployment));
+        sim.runUntil(30);
+        QVERIFY(!sim.remove("Deployment", "default", "web", "Foreground"));
+        sim.runUntil(31);
+        auto d = sim.store().get<Deployment>("default", "web");
+        QVERIFY(d && d->metadata.deletionTimestamp);
+        QCOMPARE(d->metadata.finalizers, std::vector<std::string>{"foregroundDeletion"});
+        auto sets = sim.store().list<ReplicaSet>("default");
+        QCOMPARE(int(sets.size()), 1);
+        QVERIFY(sets.front()->metadata.deletionTimestamp);
+        QCOMPARE(sets.front()->metadata.finalizers, std::vector<std::string>{"foregroundDeletion"});
+        QCOMPARE(podCount(sim), 3);
+        for (const auto &p : sim.store().list<Pod>("default"))
+            QVERIFY(p->metadata.deletionTimestamp);
+        double podsGone = -1, deploymentGone = -1;
+        for (double t = 31; t < 120 && deploymentGone < 0; t += 0.1) {
+            sim.runUntil(t);
+            QVERIFY2(podCount(sim) <= 3, "no replacement pods while the owner is being deleted");
+            if (podsGone < 0 && podCount(sim) == 0)
+                podsGone = t;
+            if (!sim.store().get<Deployment>("default", "web"))
+                deploymentGone = t;
+            if (deploymentGone < 0 && podCount(sim) > 0)
+                QVERIFY(!sim.store().list<ReplicaSet>("default").empty());
+        }
+        QVERIFY(podsGone > 0);
+        QVERIFY2(deploymentGone >= podsGone, qPrintable(QString("%1 < %2").arg(deploymentGone).arg(podsGone)));
+        QVERIFY(sim.store().list<ReplicaSet>("default").empty());
+    }
+
+    // kubectl delete --cascade=orphan: the Deployment goes at once, its ReplicaSet and pods stay
+    // and keep running, the ReplicaSet without an owner reference (its pods still owned by it).
+    void orphanDeletionLeavesTheDependents()
+    {
+        Simulation sim;
+        sim.start(loadYaml(kDeployment));
+        sim.runUntil(30);
+        QVERIFY(!sim.remove("Deployment", "default", "web", "Orphan"));
+        sim.runUntil(60);
+        QVERIFY(!sim.store().get<Deployment>("default", "web"));
+        auto sets = sim.store().list<ReplicaSet>("default");
+        QCOMPARE(int(sets.size()), 1);
+        QVERIFY(sets.front()->metadata.ownerReferences.empty());
+        QVERIFY(!sets.front()->metadata.deletionTimestamp);
+        QCOMPARE(podCount(sim), 3);
+        for (const auto &p : sim.store().list<Pod>("default")) {
+            QVERIFY(!p->metadata.deletionTimestamp);
+            QCOMPARE(p->metadata.controllerRef()->uid, sets.front()->metadata.uid);
+        }
+        // The orphaned ReplicaSet still keeps its replicas.
+        QVERIFY(!sim.remove("Pod", "default", sim.store().list<Pod>("default").front()->metadata.name));
+        sim.runUntil(120);
+        int live = 0;
+        for (const auto &p : sim.store().list<Pod>("default"))
+            live += p->metadata.deletionTimestamp ? 0 : 1;
+        QCOMPARE(live, 3);
+    }
+
+    // Orphaned pods of a deleted ReplicaSet are adopted by a new one that selects them.
+    void orphansAreAdoptedByANewOwner()
+    {
+        const char *rs = "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: frontend\nspec:\n  replicas: 2\n"
+                         "  selector:\n    matchLabels:\n      tier: frontend\n  template:\n    metadata:\n"
+                         "      labels:\n        tier: frontend\n    spec:\n      containers:\n      - name: php\n"
+                         "        image: php:8\n";
+        Simulation sim;
+        sim.start(loadYaml(rs));
+        sim.runUntil(30);
+        std::set<std::string> before;
+        for (const auto &p : sim.store().list<Pod>("default"))
+            before.insert(p->metadata.name);
+        QVERIFY(!sim.remove("ReplicaSet", "default", "frontend", "Orphan"));
+        sim.runUntil(40);
+        for (const auto &p : sim.store().list<Pod>("default"))
+            QVERIFY(p->metadata.ownerReferences.empty());
+        sim.apply(loadYaml(rs));
+        sim.runUntil(60);
+        auto adopter = sim.store().get<ReplicaSet>("default", "frontend");
+        QVERIFY(adopter);
+        std::set<std::string> after;
+        for (const auto &p : sim.store().list<Pod>("default")) {
+            QCOMPARE(p->metadata.controllerRef()->uid, adopter->metadata.uid);
+            after.insert(p->metadata.name);
+        }
+        QCOMPARE(after, before);
+    }
+
+    void anUnknownPropagationPolicyIsRefused()
+    {
+        Simulation sim;
+        sim.start(loadYaml(kDeployment));
+        sim.runUntil(5);
+        auto err = sim.remove("Deployment", "default", "web", "Sideways");
+        QVERIFY(err);
+        QCOMPARE(err->code, 400);
+        QVERIFY(sim.store().get<Deployment>("default", "web"));
     }
 };
 
