@@ -1,3 +1,4 @@
 podscape_add_test(tst_replicaset_controller sim/controllers/tst_replicaset_controller.cpp)
 podscape_add_test(tst_deployment_controller sim/controllers/tst_deployment_controller.cpp)
 podscape_add_test(tst_garbage_collector sim/controllers/tst_garbage_collector.cpp)
+podscape_add_test(tst_statefulset_controller sim/controllers/tst_statefulset_controller.cpp)
