@@ -13,7 +13,7 @@ namespace podscape {
 
 namespace {
 
-constexpr int kMaxBatchSize = 500;  // MaxBatchSize (stateful_set_control.go)
+constexpr int kMaxBatchSize = 500; // MaxBatchSize (stateful_set_control.go)
 
 std::int32_t replicasOf(const StatefulSet &set)
 {
@@ -183,7 +183,7 @@ std::string title(const std::string &verb)
 
 bool isRetain(const std::string &policy)
 {
-    return policy != "Delete";  // an unknown policy is treated as Retain
+    return policy != "Delete"; // an unknown policy is treated as Retain
 }
 
 bool hasOwnerRef(const Object &target, const std::string &ownerUid)
@@ -294,7 +294,7 @@ void updateClaimOwnerRefs(PersistentVolumeClaim &claim, const StatefulSet &set, 
         addControllerRef(refs, set);
 }
 
-}  // namespace
+} // namespace
 
 std::pair<std::string, int> statefulPodParentAndOrdinal(const std::string &name)
 {
@@ -368,7 +368,7 @@ void StatefulSetController::enqueueForPod(const WatchEvent &event, bool ownersCh
     }
     if (event.type == WatchEventType::Deleted || pod.metadata.deletionTimestamp)
         return;
-    (void)ownersChanged;  // a relabelled orphan may start to match: look whenever it changes
+    (void)ownersChanged; // a relabelled orphan may start to match: look whenever it changes
     auto [parent, ordinal] = statefulPodParentAndOrdinal(pod.metadata.name);
     if (ordinal < 0)
         return;
@@ -389,14 +389,14 @@ void StatefulSetController::sync(const std::string &key)
 {
     auto [ns, name] = splitKey(key);
     auto set = store().get<StatefulSet>(ns, name);
-    if (!set) {  // deleted: the garbage collector takes its pods (and claims it owns)
+    if (!set) { // deleted: the garbage collector takes its pods (and claims it owns)
         statuses_.erase(key);
         histories_.erase(key);
         queue_.forget(key);
         return;
     }
     if (!set->spec.selector)
-        return;  // validation requires one; nothing to select with
+        return; // validation requires one; nothing to select with
     std::vector<PodPtr> pods = claimPods(*set);
     Round r;
     r.set = set;
@@ -470,7 +470,7 @@ void StatefulSetController::syncRevisions(Round &r)
     std::string updateName;
     if (equal != h.revisions.rend()) {
         updateName = equal->name;
-        if (equal != h.revisions.rbegin()) {  // rollback: the equal revision gets the next number
+        if (equal != h.revisions.rbegin()) { // rollback: the equal revision gets the next number
             equal->number = next;
             std::stable_sort(h.revisions.begin(), h.revisions.end(),
                              [](const Revision &a, const Revision &b) { return a.number < b.number; });
@@ -575,7 +575,7 @@ template <typename Fn> std::pair<bool, std::optional<std::string>> runForAll(std
     return {false, std::nullopt};
 }
 
-}  // namespace
+} // namespace
 
 // defaultStatefulSetControl.updateStatefulSet: fill the ordinals [start, start+replicas) in order
 // (or all at once), then delete the condemned ordinals from the highest down, then roll the pods
@@ -608,7 +608,8 @@ std::optional<std::string> StatefulSetController::updateStatefulSet(Round &r)
         return std::nullopt;
     r.monotonic = set.spec.podManagementPolicy != "Parallel";
 
-    auto [stop, err] = runForAll(r.replicas.size(), [&](std::size_t i) { return processReplica(r, i); }, r.monotonic);
+    auto [stop, err] = runForAll(
+        r.replicas.size(), [&](std::size_t i) { return processReplica(r, i); }, r.monotonic);
     if (stop || err) {
         computeStatus(r);
         return err;
@@ -623,13 +624,13 @@ std::optional<std::string> StatefulSetController::updateStatefulSet(Round &r)
             return {false, std::nullopt};
         },
         r.monotonic);
-    std::tie(stop, err) =
-        runForAll(r.condemned.size(), [&](std::size_t i) { return processCondemned(r, i); }, r.monotonic);
+    std::tie(stop, err) = runForAll(
+        r.condemned.size(), [&](std::size_t i) { return processCondemned(r, i); }, r.monotonic);
     computeStatus(r);
     if (stop || err)
         return err;
     if (set.spec.updateStrategyType == "OnDelete")
-        return std::nullopt;  // pods are updated when they are deleted by hand
+        return std::nullopt; // pods are updated when they are deleted by hand
     return rollingUpdate(r);
 }
 
@@ -644,17 +645,17 @@ std::pair<bool, std::optional<std::string>> StatefulSetController::processReplic
         if (!pod->metadata.deletionTimestamp)
             if (auto err = deletePod(r, pod))
                 return {true, err->message};
-        return {true, std::nullopt};  // the new pod comes once the old one has left etcd
+        return {true, std::nullopt}; // the new pod comes once the old one has left etcd
     }
     if (!isCreated(*pod)) {
         if (podClaimIsStale(set, *pod))
-            return {true, std::nullopt};  // wait for the garbage collector to take the old claim
+            return {true, std::nullopt}; // wait for the garbage collector to take the old claim
         if (auto err = createPod(r, pod))
             return {true, err};
         if (r.monotonic)
             return {true, std::nullopt};
     }
-    if (pod->status.phase == "Pending") {  // createMissingPersistentVolumeClaims
+    if (pod->status.phase == "Pending") { // createMissingPersistentVolumeClaims
         if (auto err = createClaims(r, *pod))
             return {true, err};
         updateClaimsForRetentionPolicy(set, *pod);
@@ -764,7 +765,7 @@ StatefulSetController::PodPtr StatefulSetController::newPod(const Round &r, int 
     pod->metadata.finalizers = rev.template_.metadata.finalizers;
     pod->metadata.ownerReferences.push_back(controllerRefTo(set));
     pod->spec = rev.template_.spec;
-    updateIdentity(set, *pod);  // initIdentity
+    updateIdentity(set, *pod); // initIdentity
     pod->spec.hostname = pod->metadata.name;
     pod->spec.subdomain = set.spec.serviceName;
     updateStorage(set, *pod);
@@ -799,7 +800,7 @@ std::optional<std::string> StatefulSetController::createPod(const Round &r, cons
     std::optional<std::string> err;
     if (res.error) {
         err = res.error->message;
-        pod->status.phase.clear();  // still not created
+        pod->status.phase.clear(); // still not created
     } else {
         updateClaimsForRetentionPolicy(set, *pod);
     }
@@ -911,12 +912,11 @@ bool StatefulSetController::podClaimIsStale(const StatefulSet &set, const Pod &p
     if (isRetain(set.spec.whenScaled))
         return false;
     for (const auto &claim : claimsFor(set, ordinalOf(pod))) {
-        auto existing = store().get<PersistentVolumeClaim>(
-            claim->metadata.namespace_, claim->metadata.name);
+        auto existing = store().get<PersistentVolumeClaim>(claim->metadata.namespace_, claim->metadata.name);
         if (existing && hasStaleOwnerRef(*existing, pod, [&](const OwnerReference &r) { return refersToPod(r, pod); }))
             return true;
     }
     return false;
 }
 
-}  // namespace podscape
+} // namespace podscape

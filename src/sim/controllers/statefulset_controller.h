@@ -21,7 +21,7 @@ inline constexpr const char *kStatefulSetRevisionLabel = "controller-revision-ha
 
 // StatefulSetStatus (apps/v1), kept by the controller: the typed StatefulSet has no status block.
 struct StatefulSetStatus {
-    std::string uid;  // of the StatefulSet this status belongs to
+    std::string uid; // of the StatefulSet this status belongs to
     std::int64_t observedGeneration = 0;
     std::int32_t replicas = 0;
     std::int32_t readyReplicas = 0;
@@ -59,7 +59,7 @@ private:
     };
     struct History {
         std::string uid;
-        std::vector<Revision> revisions;  // sorted by number
+        std::vector<Revision> revisions; // sorted by number
     };
     // One sync's view (defaultStatefulSetControl.updateStatefulSet's locals).
     struct Round {
@@ -68,8 +68,8 @@ private:
         const Revision *update = nullptr;
         StatefulSetStatus status;
         bool monotonic = true;
-        std::vector<PodPtr> replicas;   // index = ordinal - start; placeholders have an empty phase
-        std::vector<PodPtr> condemned;  // out of range, highest ordinal first
+        std::vector<PodPtr> replicas;  // index = ordinal - start; placeholders have an empty phase
+        std::vector<PodPtr> condemned; // out of range, highest ordinal first
         PodPtr firstUnhealthy;
     };
 
@@ -95,12 +95,13 @@ private:
     bool claimsMatchRetentionPolicy(const StatefulSet &set, const Pod &pod);
     void updateClaimsForRetentionPolicy(const StatefulSet &set, const Pod &pod);
     bool podClaimIsStale(const StatefulSet &set, const Pod &pod);
-    void podEvent(const StatefulSet &set, const std::string &verb, const Pod &pod, const std::optional<std::string> &err);
+    void podEvent(const StatefulSet &set, const std::string &verb, const Pod &pod,
+                  const std::optional<std::string> &err);
 
     OwnerIndex pods_{"Pod", true};
     WorkQueue queue_;
-    std::map<std::string, StatefulSetStatus> statuses_;  // "ns/name" →
-    std::map<std::string, History> histories_;           // "ns/name" →
+    std::map<std::string, StatefulSetStatus> statuses_; // "ns/name" →
+    std::map<std::string, History> histories_;          // "ns/name" →
 };
 
 // getParentNameAndOrdinal: `<parent>-<ordinal>` split at the last dash; ordinal -1 if the name does
@@ -109,4 +110,4 @@ std::pair<std::string, int> statefulPodParentAndOrdinal(const std::string &podNa
 // getPersistentVolumeClaimName: `<template>-<set>-<ordinal>`.
 std::string statefulClaimName(const std::string &templateName, const std::string &setName, int ordinal);
 
-}  // namespace podscape
+} // namespace podscape

@@ -16,12 +16,12 @@ namespace {
 
 struct SetOptions {
     int replicas = 3;
-    std::string policy;          // podManagementPolicy
-    int readinessDelay = 0;      // a readiness probe with this initialDelaySeconds (0: none)
-    bool claims = true;          // the `www` volumeClaimTemplate
-    bool accessModes = true;     // the template's accessModes (required for a claim)
+    std::string policy;      // podManagementPolicy
+    int readinessDelay = 0;  // a readiness probe with this initialDelaySeconds (0: none)
+    bool claims = true;      // the `www` volumeClaimTemplate
+    bool accessModes = true; // the template's accessModes (required for a claim)
     std::string image = "registry.k8s.io/nginx-slim:0.24";
-    std::string extra;           // more spec lines, indented by two spaces
+    std::string extra; // more spec lines, indented by two spaces
 };
 
 // The Kubernetes docs' StatefulSet example (the `nginx` headless Service and the `web` set).
@@ -228,7 +228,7 @@ struct Bench {
     }
 };
 
-}  // namespace
+} // namespace
 
 class TestStatefulSetController : public QObject {
     Q_OBJECT
@@ -319,7 +319,7 @@ private slots:
         sim.start(loadYaml(webYaml({.replicas = 4})));
         sim.runUntil(120);
         QCOMPARE(activePodNames(sim), QStringList({"web-0", "web-1", "web-2", "web-3"}));
-        QVERIFY(!sim.scale("StatefulSet", "default", "web", 1));  // kubectl scale sts web --replicas=1
+        QVERIFY(!sim.scale("StatefulSet", "default", "web", 1)); // kubectl scale sts web --replicas=1
         Timeline t;
         t.observe(sim);
         t.run(sim, 240);
@@ -347,7 +347,7 @@ private slots:
         QVERIFY(!sim.scale("StatefulSet", "default", "web", 1));
         sim.runUntil(121);
         QCOMPARE(activePodNames(sim), QStringList({"web-0"}));
-        QCOMPARE(podNames(sim).size(), 4);  // three terminating together
+        QCOMPARE(podNames(sim).size(), 4); // three terminating together
         sim.runUntil(180);
         QCOMPARE(podNames(sim), QStringList({"web-0"}));
     }
@@ -364,7 +364,7 @@ private slots:
             QVERIFY(!claim->spec.volumeName.empty());
             QCOMPARE(claim->metadata.labels.at("app"), std::string("nginx"));
             QCOMPARE(claim->spec.storageClassName.value_or(""), std::string("standard"));
-            QVERIFY(claim->metadata.ownerReferences.empty());  // Retain: nobody owns it
+            QVERIFY(claim->metadata.ownerReferences.empty()); // Retain: nobody owns it
         }
         QStringList events = setEvents(sim);
         QCOMPARE(events, QStringList({"SuccessfulCreate: create Claim www-web-0 Pod web-0 in StatefulSet web success",
@@ -380,7 +380,7 @@ private slots:
         Simulation sim;
         sim.start(loadYaml(webYaml()));
         sim.runUntil(120);
-        std::map<std::string, std::pair<std::string, std::string>> before;  // claim → uid, volume
+        std::map<std::string, std::pair<std::string, std::string>> before; // claim → uid, volume
         std::map<std::string, std::string> nodes;
         for (const auto &c : sim.store().list<PersistentVolumeClaim>("default"))
             before[c->metadata.name] = {c->metadata.uid, c->spec.volumeName};
@@ -402,7 +402,7 @@ private slots:
             QCOMPARE(claim->metadata.uid, before[claimName].first);
             QCOMPARE(claim->spec.volumeName, before[claimName].second);
             QCOMPARE(claim->phase, std::string("Bound"));
-            QCOMPARE(p->spec.nodeName, nodes[name]);  // the local volume holds the pod to its node
+            QCOMPARE(p->spec.nodeName, nodes[name]); // the local volume holds the pod to its node
         }
         int claimCreates = 0;
         for (const auto &e : setEvents(sim))
@@ -416,9 +416,9 @@ private slots:
         sim.start(loadYaml(webYaml()));
         sim.runUntil(120);
         const std::string oldUid = podNamed(sim, "web-1")->metadata.uid;
-        QVERIFY(!sim.remove("Pod", "default", "web-1"));  // kubectl delete pod web-1
+        QVERIFY(!sim.remove("Pod", "default", "web-1")); // kubectl delete pod web-1
         sim.runUntil(121);
-        QVERIFY(podNamed(sim, "web-1")->metadata.deletionTimestamp);  // not replaced while it terminates
+        QVERIFY(podNamed(sim, "web-1")->metadata.deletionTimestamp); // not replaced while it terminates
         sim.runUntil(200);
         auto p = podNamed(sim, "web-1");
         QVERIFY(p);
@@ -437,7 +437,7 @@ private slots:
         b.readyAll(3);
         auto failed = b.pod("web-1");
         const std::string oldUid = failed->metadata.uid;
-        failed->status.phase = "Failed";  // evicted, say
+        failed->status.phase = "Failed"; // evicted, say
         b.api.updateStatus(failed);
         b.clock.runUntil(b.clock.now() + 1);
         QVERIFY(b.pod("web-1")->metadata.deletionTimestamp);
@@ -478,7 +478,7 @@ private slots:
         QVERIFY(o2.terminating < o1.terminating && o1.terminating < o0.terminating);
         QVERIFY(o1.terminating >= n2.ready - 0.11);
         QVERIFY(o0.terminating >= n1.ready - 0.11);
-        QVERIFY(n2.created >= o2.gone - 0.11);  // same name: the new pod waits for the old one
+        QVERIFY(n2.created >= o2.gone - 0.11); // same name: the new pod waits for the old one
         QStringList deletes;
         for (const auto &e : setEvents(sim))
             if (e.startsWith("SuccessfulDelete: "))
@@ -522,7 +522,8 @@ private slots:
         sim.runUntil(300);
         for (const auto &name : {"web-0", "web-1", "web-2"}) {
             QCOMPARE(podNamed(sim, name)->metadata.uid, uids[name]);
-            QCOMPARE(podNamed(sim, name)->spec.containers.front().image, std::string("registry.k8s.io/nginx-slim:0.24"));
+            QCOMPARE(podNamed(sim, name)->spec.containers.front().image,
+                     std::string("registry.k8s.io/nginx-slim:0.24"));
         }
         QVERIFY(!sim.remove("Pod", "default", "web-1"));
         sim.runUntil(400);
@@ -535,7 +536,7 @@ private slots:
         Bench b;
         b.apply({.claims = false});
         b.clock.runUntil(1);
-        QCOMPARE(b.store.list<Pod>("default").size(), std::size_t(1));  // web-0 waits to be Ready
+        QCOMPARE(b.store.list<Pod>("default").size(), std::size_t(1)); // web-0 waits to be Ready
         const StatefulSetStatus *s = &b.status();
         QCOMPARE(s->replicas, 1);
         QCOMPARE(s->readyReplicas, 0);
@@ -612,7 +613,7 @@ private slots:
         QVERIFY(web0->metadata.controllerRef());
         QCOMPARE(web0->metadata.controllerRef()->name, std::string("web"));
         QCOMPARE(web0->metadata.labels.at("statefulset.kubernetes.io/pod-name"), std::string("web-0"));
-        QVERIFY(!podNamed(sim, "stray")->metadata.controllerRef());  // not `web-<n>`: never claimed
+        QVERIFY(!podNamed(sim, "stray")->metadata.controllerRef()); // not `web-<n>`: never claimed
         QCOMPARE(podNames(sim), QStringList({"web-0", "web-1"}));
         // Adopted, its identity label added (an update); it has no controller-revision-hash, so
         // RollingUpdate replaces it once the set is complete, as Kubernetes does.
@@ -625,9 +626,10 @@ private slots:
     void onDeleteKeepsAnAdoptedOrphan()
     {
         Simulation sim;
-        sim.start(loadYaml("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-0\n  labels:\n    app: nginx\n"
-                           "spec:\n  containers:\n  - name: nginx\n    image: registry.k8s.io/nginx-slim:0.24\n---\n" +
-                           webYaml({.replicas = 2, .claims = false, .extra = "  updateStrategy:\n    type: OnDelete\n"})));
+        sim.start(
+            loadYaml("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-0\n  labels:\n    app: nginx\n"
+                     "spec:\n  containers:\n  - name: nginx\n    image: registry.k8s.io/nginx-slim:0.24\n---\n" +
+                     webYaml({.replicas = 2, .claims = false, .extra = "  updateStrategy:\n    type: OnDelete\n"})));
         sim.runUntil(120);
         const std::string uid = podNamed(sim, "web-0")->metadata.uid;
         sim.runUntil(240);
@@ -682,16 +684,17 @@ private slots:
     {
         for (const std::string whenDeleted : {"Delete", "Retain"}) {
             Simulation sim;
-            sim.start(loadYaml(webYaml({.replicas = 2,
-                                        .extra = "  persistentVolumeClaimRetentionPolicy:\n    whenDeleted: " +
-                                                 whenDeleted + "\n"})));
+            sim.start(loadYaml(
+                webYaml({.replicas = 2,
+                         .extra = "  persistentVolumeClaimRetentionPolicy:\n    whenDeleted: " + whenDeleted + "\n"})));
             sim.runUntil(120);
             auto claim = sim.store().get<PersistentVolumeClaim>("default", "www-web-0");
             QCOMPARE(claim->metadata.ownerReferences.size(), std::size_t(whenDeleted == "Delete" ? 1 : 0));
             QVERIFY(!sim.remove("StatefulSet", "default", "web"));
             sim.runUntil(240);
             QCOMPARE(sim.store().list<Pod>("default").size(), std::size_t(0));
-            QCOMPARE(claimNames(sim), whenDeleted == "Delete" ? QStringList() : QStringList({"www-web-0", "www-web-1"}));
+            QCOMPARE(claimNames(sim),
+                     whenDeleted == "Delete" ? QStringList() : QStringList({"www-web-0", "www-web-1"}));
         }
     }
 
@@ -706,9 +709,9 @@ private slots:
         const QString apiError = "PersistentVolumeClaim \"www-web-0\" is invalid: spec.accessModes: Required value: "
                                  "at least 1 access mode is required";
         QStringList events = setEvents(sim);
-        QVERIFY2(events.size() >= 4, qPrintable(events.join("\n")));  // retried with backoff
-        QCOMPARE(events[0], "FailedCreate: create Claim www-web-0 for Pod web-0 in StatefulSet web failed error: " +
-                                apiError);
+        QVERIFY2(events.size() >= 4, qPrintable(events.join("\n"))); // retried with backoff
+        QCOMPARE(events[0],
+                 "FailedCreate: create Claim www-web-0 for Pod web-0 in StatefulSet web failed error: " + apiError);
         QCOMPARE(events[1], "FailedCreate: create Pod web-0 in StatefulSet web failed error: failed to create PVC "
                             "www-web-0: " +
                                 apiError);
