@@ -267,8 +267,18 @@ private slots:
             QCOMPARE(p->spec.volumes.front().type, Volume::Type::PersistentVolumeClaim);
             QCOMPARE(p->spec.volumes.front().sourceName, "www-web-" + std::to_string(i));
         }
-        // Each pod answers behind the headless Service.
-        QCOMPARE(int(sim.endpoints().endpointsOf("default", "nginx").ready.size()), 3);
+        // Each pod answers behind the headless Service, and under its own stable DNS name.
+        ServiceEndpoints eps = sim.endpoints().endpointsOf("default", "nginx");
+        QCOMPARE(int(eps.ready.size()), 3);
+        QCOMPARE(int(eps.podDns.size()), 3);
+        for (const std::string name : {"web-0", "web-1", "web-2"}) {
+            const std::string fqdn = name + ".nginx.default.svc.cluster.local", ip = podNamed(sim, name)->status.podIP;
+            QCOMPARE(eps.podDns[fqdn], ip);
+            bool served = false;
+            for (const auto &entry : sim.traces().trace("default/" + name))
+                served |= entry.component == "CoreDNS" && entry.detail == fqdn + " → " + ip;
+            QVERIFY2(served, fqdn.c_str());
+        }
     }
 
     void orderedReadyWaitsForEachPodToBeReady()
