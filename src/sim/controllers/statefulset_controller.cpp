@@ -687,41 +687,20 @@ std::pair<bool, std::optional<std::string>> StatefulSetController::processCondem
 
 // The RollingUpdate strategy: delete the highest ordinal not at the update revision (it comes back
 // at the update revision), one at a time, waiting for unhealthy pods; ordinals below the
-// partition stay. With maxUnavailable set (MaxUnavailableStatefulSet), up to that many at once.
+// partition stay. spec.updateStrategy.rollingUpdate.maxUnavailable is not honoured: its feature
+// gate (MaxUnavailableStatefulSet) went back to off in v1.35.
 std::optional<std::string> StatefulSetController::rollingUpdate(Round &r)
 {
-    const StatefulSet &set = *r.set;
-    const int updateMin = set.spec.partition;
-    const int last = int(r.replicas.size()) - 1;
-    auto outdated = [&](const Pod &p) { return podRevision(p) != r.update->name && !isTerminating(p); };
-    if (!set.spec.maxUnavailable) {
-        for (int target = last; target >= updateMin; --target) {
-            const PodPtr &pod = r.replicas[std::size_t(target)];
-            if (outdated(*pod)) {
-                auto err = deletePod(r, pod);
-                --r.status.currentReplicas;
-                return err && err->code != 404 ? std::optional<std::string>(err->message) : std::nullopt;
-            }
-            if (!isHealthy(*pod))
-                return std::nullopt;
-        }
-        return std::nullopt;
-    }
-    int maxUnavailable = std::max(1, scaledValue(*set.spec.maxUnavailable, replicasOf(set), false));
-    int unavailable = 0;
-    for (const auto &p : r.replicas)
-        unavailable += isHealthy(*p) ? 0 : 1;
-    if (unavailable >= maxUnavailable)
-        return std::nullopt;
-    int toDelete = maxUnavailable - unavailable;
-    for (int target = last; target >= updateMin && toDelete > 0; --target) {
+    const int updateMin = r.set->spec.partition;
+    for (int target = int(r.replicas.size()) - 1; target >= updateMin; --target) {
         const PodPtr &pod = r.replicas[std::size_t(target)];
-        if (!outdated(*pod))
-            continue;
-        if (auto err = deletePod(r, pod); err && err->code != 404)
-            return err->message;
-        --toDelete;
-        --r.status.currentReplicas;
+        if (podRevision(*pod) != r.update->name && !isTerminating(*pod)) {
+            auto err = deletePod(r, pod);
+            --r.status.currentReplicas;
+            return err && err->code != 404 ? std::optional<std::string>(err->message) : std::nullopt;
+        }
+        if (!isHealthy(*pod))
+            return std::nullopt; // wait for the updated pod
     }
     return std::nullopt;
 }
