@@ -595,6 +595,24 @@ private slots:
         QCOMPARE(b.ssc.revisionsOf("default", "web"), std::vector<std::string>({second, first}));
     }
 
+    void revisionHistoryLimitDropsOldRevisions()
+    {
+        Bench b;
+        const std::string limit = "  revisionHistoryLimit: 1\n";
+        for (const char *image : {"nginx:1.25", "nginx:1.26", "nginx:1.27", "nginx:1.28"}) {
+            b.apply({.replicas = 1, .claims = false, .image = image, .extra = limit});
+            for (int i = 0; i < 3; ++i) {
+                b.finishDeletions();
+                b.readyAll(1);
+            }
+        }
+        QCOMPARE(b.pod("web-0")->spec.containers.front().image, std::string("nginx:1.28"));
+        auto revisions = b.ssc.revisionsOf("default", "web");
+        // The live revision and one more.
+        QCOMPARE(int(revisions.size()), 2);
+        QCOMPARE(revisions.back(), b.status().updateRevision);
+    }
+
     void minReadySecondsHoldsTheNextPod()
     {
         Bench b;
@@ -678,8 +696,17 @@ private slots:
                                    "    whenDeleted: Retain\n";
         sim.start(loadYaml(webYaml({.extra = policy})));
         sim.runUntil(120);
-        const std::string oldUid = sim.store().get<PersistentVolumeClaim>("default", "www-web-2")->metadata.uid;
+        auto claim2 = sim.store().get<PersistentVolumeClaim>("default", "www-web-2");
+        const std::string oldUid = claim2->metadata.uid;
+        QVERIFY(claim2->metadata.ownerReferences.empty()); // in range: kept (whenDeleted: Retain)
         QVERIFY(!sim.scale("StatefulSet", "default", "web", 1));
+        sim.runUntil(sim.now() + 0.5);
+        // Scaled down: the claim is handed to its pod, so it goes with the pod.
+        const OwnerReference *owner = claim2->metadata.controllerRef();
+        QVERIFY(owner);
+        QCOMPARE(owner->kind, std::string("Pod"));
+        QCOMPARE(owner->name, std::string("web-2"));
+        QCOMPARE(owner->uid, podNamed(sim, "web-2")->metadata.uid);
         sim.runUntil(240);
         QCOMPARE(podNames(sim), QStringList({"web-0"}));
         QCOMPARE(claimNames(sim), QStringList({"www-web-0"}));
