@@ -349,8 +349,8 @@ void StatefulSetController::onWatch(const WatchEvent &event)
     if (obj.kind == "StatefulSet") {
         queue_.add(objectKey(obj));
     } else if (obj.kind == "Pod") {
-        bool ownersChanged = pods_.observe(event);
-        enqueueForPod(event, ownersChanged);
+        pods_.observe(event);
+        enqueueForPod(event);
     } else if (obj.kind == "PersistentVolumeClaim" && event.type == WatchEventType::Deleted) {
         enqueueForClaim(static_cast<const PersistentVolumeClaim &>(obj));
     }
@@ -358,7 +358,7 @@ void StatefulSetController::onWatch(const WatchEvent &event)
 
 // A pod with a controllerRef wakes its StatefulSet; an orphan wakes the set its name points at,
 // if that set selects it (getPodStatefulSets, narrowed by isMemberOf as ClaimPods is).
-void StatefulSetController::enqueueForPod(const WatchEvent &event, bool ownersChanged)
+void StatefulSetController::enqueueForPod(const WatchEvent &event)
 {
     const Pod &pod = static_cast<const Pod &>(*event.object);
     if (const OwnerReference *ref = pod.metadata.controllerRef()) {
@@ -368,7 +368,7 @@ void StatefulSetController::enqueueForPod(const WatchEvent &event, bool ownersCh
     }
     if (event.type == WatchEventType::Deleted || pod.metadata.deletionTimestamp)
         return;
-    (void)ownersChanged; // a relabelled orphan may start to match: look whenever it changes
+    // Any change counts: a relabelled orphan may start to match.
     auto [parent, ordinal] = statefulPodParentAndOrdinal(pod.metadata.name);
     if (ordinal < 0)
         return;

@@ -74,7 +74,7 @@ private:
     };
 
     void sync(const std::string &key);
-    void enqueueForPod(const WatchEvent &event, bool ownersChanged);
+    void enqueueForPod(const WatchEvent &event);
     void enqueueForClaim(const PersistentVolumeClaim &claim);
     std::vector<PodPtr> claimPods(const StatefulSet &set);
     void syncRevisions(Round &r);

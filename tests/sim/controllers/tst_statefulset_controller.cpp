@@ -727,8 +727,16 @@ private slots:
             sim.runUntil(120);
             auto claim = sim.store().get<PersistentVolumeClaim>("default", "www-web-0");
             QCOMPARE(claim->metadata.ownerReferences.size(), std::size_t(whenDeleted == "Delete" ? 1 : 0));
+            if (whenDeleted == "Delete") {
+                QCOMPARE(claim->metadata.controllerRef()->kind, std::string("StatefulSet"));
+                QCOMPARE(claim->metadata.controllerRef()->name, std::string("web"));
+            }
+            // kubectl scale (and apply) replace the set in place: the claims stay.
+            QVERIFY(!sim.scale("StatefulSet", "default", "web", 1));
+            sim.runUntil(200);
+            QCOMPARE(claimNames(sim), QStringList({"www-web-0", "www-web-1"}));
             QVERIFY(!sim.remove("StatefulSet", "default", "web"));
-            sim.runUntil(240);
+            sim.runUntil(300);
             QCOMPARE(sim.store().list<Pod>("default").size(), std::size_t(0));
             QCOMPARE(claimNames(sim),
                      whenDeleted == "Delete" ? QStringList() : QStringList({"www-web-0", "www-web-1"}));
