@@ -717,6 +717,40 @@ private slots:
         QVERIFY(fresh && fresh->metadata.uid != oldUid);
     }
 
+    void aStaleClaimWaitsForTheGarbageCollector()
+    {
+        Bench b;
+        const std::string policy = "  persistentVolumeClaimRetentionPolicy:\n    whenScaled: Delete\n";
+        b.apply({.extra = policy});
+        b.readyAll(3);
+        auto oldClaim = b.store.get<PersistentVolumeClaim>("default", "www-web-2");
+        QVERIFY(oldClaim);
+        b.apply({.replicas = 2, .extra = policy});
+        b.clock.runUntil(b.clock.now() + 1);
+        QVERIFY(b.pod("web-2")->metadata.deletionTimestamp);
+        QCOMPARE(oldClaim->metadata.controllerRef()->kind, std::string("Pod"));
+        // Scaled back up while web-2 still terminates; then it leaves etcd, and the set syncs
+        // before the garbage collector has taken the claim web-2 owned.
+        b.apply({.extra = policy});
+        b.clock.runUntil(b.clock.now() + 1);
+        b.finishDeletions();
+        b.clock.runUntil(b.clock.now() + 1);
+        auto newClaim = b.store.get<PersistentVolumeClaim>("default", "www-web-2");
+        QVERIFY(newClaim);
+        QVERIFY(newClaim->metadata.uid != oldClaim->metadata.uid);
+        QVERIFY(newClaim->metadata.ownerReferences.empty()); // in range again: nobody owns it
+        QVERIFY(b.pod("web-2"));
+        QVERIFY(!b.pod("web-2")->metadata.deletionTimestamp);
+        QStringList events;
+        for (const auto &e : b.events.events())
+            events << QString::fromStdString(e.reason + ": " + e.message);
+        QCOMPARE(events.count("SuccessfulCreate: create Claim www-web-2 Pod web-2 in StatefulSet web success"), 2);
+        // The new pod was not created on the old claim: first the new claim, then the pod.
+        QCOMPARE(events.mid(events.size() - 2),
+                 QStringList({"SuccessfulCreate: create Claim www-web-2 Pod web-2 in StatefulSet web success",
+                              "SuccessfulCreate: create Pod web-2 in StatefulSet web successful"}));
+    }
+
     void whenDeletedDeleteRemovesTheClaimsWithTheSet()
     {
         for (const std::string whenDeleted : {"Delete", "Retain"}) {
