@@ -55,6 +55,11 @@ std::optional<EndpointsController::PodEntry> EndpointsController::entryFor(const
         return std::nullopt;
     PodEntry entry;
     entry.ready = svc.spec.publishNotReadyAddresses || isPodReady(pod);
+    entry.ip = pod.status.podIP;
+    // podToEndpointAddressForService: the hostname is published when the pod names this Service
+    // as its subdomain (a StatefulSet's pods and its serviceName).
+    if (!pod.spec.hostname.empty() && pod.spec.subdomain == svc.metadata.name)
+        entry.hostname = pod.spec.hostname;
     for (const auto &port : svc.spec.ports) {
         int target = resolveTargetPort(pod, port);
         if (target > 0)
@@ -122,10 +127,14 @@ void EndpointsController::setEntry(const std::string &svcKey, const Service &svc
         state.pods[pod.metadata.name] = *entry;
     }
     std::string addresses = entry ? entry->addresses.front() : pod.status.podIP;
+    std::string podDns;  // what CoreDNS now answers for the pod's own name
+    if (entry && entry->ready && !entry->hostname.empty() && svc.isHeadless())
+        podDns = entry->hostname + "." + svc.metadata.name + "." + svc.metadata.namespace_ + ".svc.cluster.local → " +
+                 entry->ip;
     traces_.add(podKey, {api_.clock().now(), "endpoints-controller", "endpoints " + std::string(entry ? "updated" : "removed"),
                          addresses + " " + change + " Service " + svc.metadata.name + " (Endpoints and EndpointSlice)"});
-    api_.clock().after(durations::kConsumerNotify, [this, svc = svc, podKey, change] {
-        notifyConsumers(svc, podKey, change);
+    api_.clock().after(durations::kConsumerNotify, [this, svc = svc, podKey, change, podDns] {
+        notifyConsumers(svc, podKey, change, podDns);
     });
 }
 
@@ -142,7 +151,8 @@ bool EndpointsController::hasIngressBackend(const Service &svc) const
     return false;
 }
 
-void EndpointsController::notifyConsumers(const Service &svc, const std::string &podKey, const std::string &change)
+void EndpointsController::notifyConsumers(const Service &svc, const std::string &podKey, const std::string &change,
+                                          const std::string &podDns)
 {
     double now = api_.clock().now();
     std::string dns = svc.metadata.name + "." + svc.metadata.namespace_ + ".svc.cluster.local";
@@ -150,6 +160,8 @@ void EndpointsController::notifyConsumers(const Service &svc, const std::string 
                          "every node's Service rules for " + svc.metadata.name + " (" + change + ")"});
     traces_.add(podKey, {now, "CoreDNS", "record served",
                          svc.isHeadless() ? dns + " answers with the ready pod IPs" : dns + " → " + svc.spec.clusterIP});
+    if (!podDns.empty())
+        traces_.add(podKey, {now, "CoreDNS", "record served", podDns});
     if (hasIngressBackend(svc))
         traces_.add(podKey, {now, "ingress-controller", "backends updated", "Ingress upstreams for " + svc.metadata.name});
 }
@@ -178,9 +190,13 @@ ServiceEndpoints EndpointsController::endpointsOf(const std::string &ns, const s
     auto it = services_.find(ns + "/" + name);
     if (it == services_.end())
         return out;
-    for (const auto &[pod, entry] : it->second.pods)
+    auto svc = api_.store().get<Service>(ns, name);
+    for (const auto &[pod, entry] : it->second.pods) {
         for (const auto &addr : entry.addresses)
             (entry.ready ? out.ready : out.notReady).push_back(addr);
+        if (svc && svc->isHeadless() && entry.ready && !entry.hostname.empty())
+            out.podDns[entry.hostname + "." + name + "." + ns + ".svc.cluster.local"] = entry.ip;
+    }
     auto byAddress = [](const std::string &a, const std::string &b) {
         // numeric order of the IP's last octets, then port, as kubectl lists them
         return a.size() != b.size() ? a.size() < b.size() : a < b;

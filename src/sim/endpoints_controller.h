@@ -16,6 +16,10 @@ namespace podscape {
 struct ServiceEndpoints {
     std::vector<std::string> ready;     // "10.244.1.5:8080", sorted
     std::vector<std::string> notReady;
+    // A headless Service's per-pod DNS names (a ready pod whose hostname is set and whose
+    // subdomain is the Service, as StatefulSet pods are): "web-0.nginx.default.svc.cluster.local"
+    // → "10.244.1.5".
+    std::map<std::string, std::string> podDns;
 };
 
 class EndpointsController {
@@ -34,6 +38,8 @@ private:
     struct PodEntry {
         std::vector<std::string> addresses;  // IP:port, one per resolvable Service port
         bool ready = false;
+        std::string hostname;  // EndpointAddress.hostname
+        std::string ip;
     };
     struct ServiceState {
         std::map<std::string, PodEntry> pods;  // by pod name
@@ -42,7 +48,8 @@ private:
     void sync(const std::shared_ptr<Pod> &pod);
     void setEntry(const std::string &svcKey, const Service &svc, const Pod &pod, std::optional<PodEntry> entry);
     std::optional<PodEntry> entryFor(const Service &svc, const Pod &pod) const;
-    void notifyConsumers(const Service &svc, const std::string &podKey, const std::string &change);
+    void notifyConsumers(const Service &svc, const std::string &podKey, const std::string &change,
+                         const std::string &podDns);
     bool hasIngressBackend(const Service &svc) const;
 
     KubeApiServer &api_;

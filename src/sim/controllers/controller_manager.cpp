@@ -4,6 +4,7 @@
 #include "sim/controllers/deployment_controller.h"
 #include "sim/controllers/garbage_collector.h"
 #include "sim/controllers/replicaset_controller.h"
+#include "sim/controllers/statefulset_controller.h"
 
 namespace podscape {
 
@@ -18,6 +19,7 @@ ControllerManager::ControllerManager(ControllerContext ctx)
     controllers_.push_back(std::make_unique<ReplicaSetController>(ctx, "ReplicationController"));
     controllers_.push_back(std::move(deployments));
     controllers_.push_back(std::make_unique<DaemonSetController>(ctx));
+    controllers_.push_back(std::make_unique<StatefulSetController>(ctx));
     controllers_.push_back(std::make_unique<GarbageCollector>(ctx));
 }
 

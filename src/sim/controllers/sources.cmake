@@ -4,5 +4,6 @@ set(PODSCAPE_CONTROLLER_SOURCES
     sim/controllers/deployment_controller.h sim/controllers/deployment_controller.cpp
     sim/controllers/pod_template_hash.cpp
     sim/controllers/daemonset_controller.h sim/controllers/daemonset_controller.cpp
+    sim/controllers/statefulset_controller.h sim/controllers/statefulset_controller.cpp
     sim/controllers/garbage_collector.h sim/controllers/garbage_collector.cpp
 )

@@ -3,3 +3,4 @@ podscape_add_test(tst_deployment_controller sim/controllers/tst_deployment_contr
 podscape_add_test(tst_garbage_collector sim/controllers/tst_garbage_collector.cpp)
 podscape_add_test(tst_daemonset_controller sim/controllers/tst_daemonset_controller.cpp)
 podscape_add_test(tst_real_manifests sim/controllers/tst_real_manifests.cpp)
+podscape_add_test(tst_statefulset_controller sim/controllers/tst_statefulset_controller.cpp)
