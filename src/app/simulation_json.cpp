@@ -2,6 +2,7 @@
 
 #include "cluster/pod_status.h"
 #include "sim/kube_scheduler.h"
+#include "sim/workload_status.h"
 
 #include <QJsonArray>
 #include <QStringList>
@@ -197,6 +198,26 @@ QJsonObject eventJson(const Event &e)
                        {"object", qs(e.object.str())}, {"message", qs(e.message)}, {"source", qs(e.source)}};
 }
 
+QJsonArray workloadsJson(const Simulation &sim)
+{
+    QJsonArray out;
+    for (const auto &w : workloadStatuses(sim))
+        out.append(QJsonObject{{"kind", qs(w.kind)},      {"namespace", qs(w.namespace_)}, {"name", qs(w.name)},
+                               {"desired", w.desired},     {"current", w.current},          {"ready", w.ready},
+                               {"upToDate", w.upToDate},   {"available", w.available},      {"terminating", w.terminating}});
+    return out;
+}
+
+QJsonArray autoscalersJson(const Simulation &sim)
+{
+    QJsonArray out;
+    for (const auto &a : autoscalerStatuses(sim))
+        out.append(QJsonObject{{"namespace", qs(a.namespace_)}, {"name", qs(a.name)},       {"reference", qs(a.reference)},
+                               {"targets", qs(a.targets)},      {"minPods", a.minPods},      {"maxPods", a.maxPods},
+                               {"replicas", a.replicas}});
+    return out;
+}
+
 }  // namespace
 
 QJsonObject simulationToJson(const SimulationReport &report)
@@ -230,7 +251,8 @@ QJsonObject simulationToJson(const SimulationReport &report)
     return QJsonObject{{"time", timeJson(sim.now())},   {"nodes", nodes},   {"pods", pods},
                        {"services", services},          {"persistentVolumeClaims", claims},
                        {"events", events},              {"rejected", rejected},
-                       {"evictions", QJsonArray()},     {"errors", errors}};
+                       {"evictions", QJsonArray()},     {"errors", errors},
+                       {"workloads", workloadsJson(sim)}, {"horizontalPodAutoscalers", autoscalersJson(sim)}};
 }
 
 QString humanDuration(double seconds)

@@ -88,6 +88,47 @@ private slots:
         QCOMPARE(scheduling["nodes"].toArray().size(), 4);
     }
 
+    // kubectl get deploy,ds,hpa columns in the JSON: a Deployment and a DaemonSet from their
+    // controllers' status, and an HPA shown with its targets (no metrics: <unknown>) that never
+    // changes the replicas.
+    void workloadsAndAutoscalersAreListed()
+    {
+        QTemporaryDir dir;
+        QString file = writeFile(
+            dir, "app.yaml",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n"
+            "spec: {replicas: 3, selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}},"
+            " spec: {containers: [{name: nginx, image: nginx:1.27}]}}}\n"
+            "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\n"
+            "spec: {selector: {matchLabels: {app: agent}}, template: {metadata: {labels: {app: agent}},"
+            " spec: {containers: [{name: agent, image: busybox:1.36, command: [sleep, infinity]}]}}}\n"
+            "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\n"
+            "spec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n"
+            "  minReplicas: 2\n  maxReplicas: 10\n"
+            "  metrics:\n  - type: Resource\n    resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}\n");
+        Run run = simulate({file, "--until", "60s", "-o", "json"});
+        QCOMPARE(run.code, 0);
+        QJsonObject root = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QMap<QString, QJsonObject> workloads;
+        for (const auto &w : root["workloads"].toArray())
+            workloads[w.toObject()["kind"].toString() + "/" + w.toObject()["name"].toString()] = w.toObject();
+        QJsonObject web = workloads["Deployment/web"];
+        QCOMPARE(web["desired"].toInt(), 3);
+        QCOMPARE(web["ready"].toInt(), 3);
+        QCOMPARE(web["upToDate"].toInt(), 3);
+        QCOMPARE(web["available"].toInt(), 3);
+        QJsonObject agent = workloads["DaemonSet/agent"];
+        QCOMPARE(agent["desired"].toInt(), 3);  // the three workers, not the tainted control plane
+        QCOMPARE(agent["ready"].toInt(), 3);
+        QCOMPARE(workloads.size(), 3);  // and web's ReplicaSet
+        QJsonObject hpa = root["horizontalPodAutoscalers"].toArray()[0].toObject();
+        QCOMPARE(hpa["reference"].toString(), QStringLiteral("Deployment/web"));
+        QCOMPARE(hpa["targets"].toString(), QStringLiteral("cpu: <unknown>/50%"));
+        QCOMPARE(hpa["minPods"].toInt(), 2);
+        QCOMPARE(hpa["maxPods"].toInt(), 10);
+        QCOMPARE(hpa["replicas"].toInt(), 3);
+    }
+
     void textLooksLikeKubectl()
     {
         QTemporaryDir dir;

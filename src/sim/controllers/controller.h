@@ -48,6 +48,11 @@ public:
     ~ControllerManager();
     void onWatch(const WatchEvent &event);
 
+    template <typename F> void forEach(F &&f) const
+    {
+        for (const auto &c : controllers_)
+            f(static_cast<const Controller &>(*c));
+    }
     // The first running controller of type T (for its status accessors), null if none; for
     // ReplicaSetController that is the ReplicaSet one (the ReplicationController one comes after).
     template <typename T> const T *find() const
