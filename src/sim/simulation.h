@@ -67,6 +67,8 @@ public:
     KubeScheduler &scheduler() { return *scheduler_; }
     const KubeScheduler &scheduler() const { return *scheduler_; }
     Kubelet *kubelet(const std::string &nodeName) const;
+    // kube-controller-manager (controllers().find<JobController>()->statusOf(...)).
+    const ControllerManager &controllers() const { return *controllers_; }
 
 private:
     void onWatch(const WatchEvent &event);

@@ -47,6 +47,14 @@ public:
     explicit ControllerManager(ControllerContext ctx);
     ~ControllerManager();
     void onWatch(const WatchEvent &event);
+    // The controller of type T (to read the statuses it keeps), null if none.
+    template <typename T> const T *find() const
+    {
+        for (const auto &c : controllers_)
+            if (auto *t = dynamic_cast<const T *>(c.get()))
+                return t;
+        return nullptr;
+    }
 
 private:
     std::vector<std::unique_ptr<Controller>> controllers_;

@@ -1,7 +1,9 @@
 #include "sim/controllers/controller.h"
 
+#include "sim/controllers/cronjob_controller.h"
 #include "sim/controllers/deployment_controller.h"
 #include "sim/controllers/garbage_collector.h"
+#include "sim/controllers/job_controller.h"
 #include "sim/controllers/replicaset_controller.h"
 
 namespace podscape {
@@ -16,6 +18,14 @@ ControllerManager::ControllerManager(ControllerContext ctx)
     controllers_.push_back(std::move(replicaSets));
     controllers_.push_back(std::make_unique<ReplicaSetController>(ctx, "ReplicationController"));
     controllers_.push_back(std::move(deployments));
+    // The Job controller comes before the CronJob and TTL-after-finished controllers, which read
+    // its statuses.
+    auto jobs = std::make_unique<JobController>(ctx);
+    auto cronJobs = std::make_unique<CronJobController>(ctx, *jobs);
+    auto ttl = std::make_unique<TtlAfterFinishedController>(ctx, *jobs);
+    controllers_.push_back(std::move(jobs));
+    controllers_.push_back(std::move(cronJobs));
+    controllers_.push_back(std::move(ttl));
     controllers_.push_back(std::make_unique<GarbageCollector>(ctx));
 }
 

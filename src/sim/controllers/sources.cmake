@@ -4,4 +4,7 @@ set(PODSCAPE_CONTROLLER_SOURCES
     sim/controllers/deployment_controller.h sim/controllers/deployment_controller.cpp
     sim/controllers/pod_template_hash.cpp
     sim/controllers/garbage_collector.h sim/controllers/garbage_collector.cpp
+    sim/controllers/cron_schedule.h sim/controllers/cron_schedule.cpp
+    sim/controllers/job_controller.h sim/controllers/job_controller.cpp
+    sim/controllers/cronjob_controller.h sim/controllers/cronjob_controller.cpp
 )

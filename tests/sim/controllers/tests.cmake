@@ -1,3 +1,6 @@
 podscape_add_test(tst_replicaset_controller sim/controllers/tst_replicaset_controller.cpp)
 podscape_add_test(tst_deployment_controller sim/controllers/tst_deployment_controller.cpp)
 podscape_add_test(tst_garbage_collector sim/controllers/tst_garbage_collector.cpp)
+podscape_add_test(tst_cron_schedule sim/controllers/tst_cron_schedule.cpp)
+podscape_add_test(tst_job_controller sim/controllers/tst_job_controller.cpp)
+podscape_add_test(tst_cronjob_controller sim/controllers/tst_cronjob_controller.cpp)
