@@ -1,6 +1,10 @@
 #include "app/simulation_json.h"
 
 #include "cluster/pod_status.h"
+#include "sim/controllers/controller.h"
+#include "sim/controllers/cron_schedule.h"
+#include "sim/controllers/cronjob_controller.h"
+#include "sim/controllers/job_controller.h"
 #include "sim/kube_scheduler.h"
 
 #include <QJsonArray>
@@ -35,7 +39,7 @@ QJsonObject resourcesJson(const ResourceList &list)
 
 QJsonValue timeJson(double t)
 {
-    return std::round(t * 1000) / 1000;  // milliseconds are enough, and keep the text stable
+    return std::round(t * 1000) / 1000; // milliseconds are enough, and keep the text stable
 }
 
 bool isTerminal(const Pod &pod)
@@ -125,12 +129,13 @@ QJsonValue schedulingJson(const SchedulingAttempt *attempt)
                                  {"scores", scores},
                                  {"total", qint64(v.total)}});
     }
-    return QJsonObject{{"time", timeJson(attempt->time)},
-                       {"selectedNode", attempt->selectedNode.empty() ? QJsonValue::Null : QJsonValue(qs(attempt->selectedNode))},
-                       {"message", qs(attempt->message)},
-                       {"evaluatedNodes", attempt->evaluatedNodes},
-                       {"feasibleNodes", attempt->feasibleNodes},
-                       {"nodes", nodes}};
+    return QJsonObject{
+        {"time", timeJson(attempt->time)},
+        {"selectedNode", attempt->selectedNode.empty() ? QJsonValue::Null : QJsonValue(qs(attempt->selectedNode))},
+        {"message", qs(attempt->message)},
+        {"evaluatedNodes", attempt->evaluatedNodes},
+        {"feasibleNodes", attempt->feasibleNodes},
+        {"nodes", nodes}};
 }
 
 QJsonObject podJson(const Simulation &sim, const Pod &pod)
@@ -144,20 +149,23 @@ QJsonObject podJson(const Simulation &sim, const Pod &pod)
     o["status"] = qs(kubectlPodStatus(pod));
     o["reason"] = qs(pod.status.reason);
     const PodCondition *scheduled = findCondition(pod, "PodScheduled");
-    o["message"] = qs(!pod.status.message.empty() ? pod.status.message
+    o["message"] = qs(!pod.status.message.empty()                 ? pod.status.message
                       : scheduled && scheduled->status == "False" ? scheduled->message
-                                                                   : std::string());
+                                                                  : std::string());
     o["ready"] = isPodReady(pod);
     o["readyContainers"] = qs(kubectlReadyColumn(pod));
     o["ip"] = pod.status.podIP.empty() ? QJsonValue::Null : QJsonValue(qs(pod.status.podIP));
     o["labels"] = labelsJson(pod.metadata.labels);
     const OwnerReference *owner = pod.metadata.controllerRef();
-    o["owner"] = owner ? QJsonValue(QJsonObject{{"kind", qs(owner->kind)}, {"name", qs(owner->name)}}) : QJsonValue::Null;
+    o["owner"] =
+        owner ? QJsonValue(QJsonObject{{"kind", qs(owner->kind)}, {"name", qs(owner->name)}}) : QJsonValue::Null;
     o["initContainers"] = containersJson(pod.spec.initContainers, pod.status.initContainerStatuses);
     o["containers"] = containersJson(pod.spec.containers, pod.status.containerStatuses);
     QJsonArray trace;
     for (const auto &t : sim.traces().trace(key))
-        trace.append(QJsonObject{{"time", timeJson(t.time)}, {"component", qs(t.component)}, {"stage", qs(t.stage)},
+        trace.append(QJsonObject{{"time", timeJson(t.time)},
+                                 {"component", qs(t.component)},
+                                 {"stage", qs(t.stage)},
                                  {"detail", qs(t.detail)}});
     o["trace"] = trace;
     o["scheduling"] = schedulingJson(sim.scheduler().lastAttempt(key));
@@ -169,7 +177,8 @@ QJsonObject serviceJson(const Simulation &sim, const Service &svc)
     QJsonArray ports;
     for (const auto &p : svc.spec.ports) {
         QJsonObject port{{"name", qs(p.name)}, {"port", p.port}, {"protocol", qs(p.protocol)}};
-        port["targetPort"] = p.targetPort.isString ? QJsonValue(qs(p.targetPort.stringValue)) : QJsonValue(p.targetPort.intValue);
+        port["targetPort"] =
+            p.targetPort.isString ? QJsonValue(qs(p.targetPort.stringValue)) : QJsonValue(p.targetPort.intValue);
         if (p.nodePort)
             port["nodePort"] = p.nodePort;
         ports.append(port);
@@ -191,18 +200,85 @@ QJsonObject serviceJson(const Simulation &sim, const Service &svc)
                        {"notReadyEndpoints", notReady}};
 }
 
+QJsonValue optionalTime(const std::optional<double> &t)
+{
+    return t ? timeJson(*t) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue ownerJson(const Object &obj)
+{
+    const OwnerReference *ref = obj.metadata.controllerRef();
+    return ref ? QJsonValue(QJsonObject{{"kind", qs(ref->kind)}, {"name", qs(ref->name)}}) : QJsonValue::Null;
+}
+
+// A Job with the status its controller keeps (times in virtual seconds, as everywhere).
+QJsonObject jobJson(const Simulation &sim, const Job &job)
+{
+    const auto *jobs = sim.controllers().find<JobController>();
+    const JobStatus *st = jobs ? jobs->statusOf(job.metadata.namespace_, job.metadata.name) : nullptr;
+    if (st && st->uid != job.metadata.uid)
+        st = nullptr;
+    const JobStatus none;
+    const JobStatus &s = st ? *st : none;
+    QJsonArray conditions;
+    for (const auto &c : s.conditions)
+        conditions.append(QJsonObject{{"type", qs(c.type)},
+                                      {"status", qs(c.status)},
+                                      {"reason", qs(c.reason)},
+                                      {"message", qs(c.message)},
+                                      {"lastTransitionTime", timeJson(c.lastTransitionTime)}});
+    const JobSpec &spec = job.spec;
+    return QJsonObject{{"namespace", qs(job.metadata.namespace_)},
+                       {"name", qs(job.metadata.name)},
+                       {"completions", spec.completions ? QJsonValue(*spec.completions) : QJsonValue::Null},
+                       {"parallelism", spec.parallelism ? QJsonValue(*spec.parallelism) : QJsonValue::Null},
+                       {"completionMode", qs(spec.completionMode)},
+                       {"suspend", spec.suspend},
+                       {"active", s.active},
+                       {"ready", s.ready},
+                       {"terminating", s.terminating},
+                       {"succeeded", s.succeeded},
+                       {"failed", s.failed},
+                       {"completedIndexes", qs(s.completedIndexes)},
+                       {"startTime", optionalTime(s.startTime)},
+                       {"completionTime", optionalTime(s.completionTime)},
+                       {"conditions", conditions},
+                       {"owner", ownerJson(job)}};
+}
+
+QJsonObject cronJobJson(const Simulation &sim, const CronJob &cj)
+{
+    const auto *cronJobs = sim.controllers().find<CronJobController>();
+    const CronJobStatus *st = cronJobs ? cronJobs->statusOf(cj.metadata.namespace_, cj.metadata.name) : nullptr;
+    if (st && st->uid != cj.metadata.uid)
+        st = nullptr;
+    QJsonArray active;
+    if (st)
+        for (const auto &ref : st->active)
+            active.append(qs(ref.namespace_ + "/" + ref.name));
+    return QJsonObject{{"namespace", qs(cj.metadata.namespace_)},
+                       {"name", qs(cj.metadata.name)},
+                       {"schedule", qs(cj.spec.schedule)},
+                       {"timeZone", cj.spec.timeZone ? QJsonValue(qs(*cj.spec.timeZone)) : QJsonValue::Null},
+                       {"suspend", cj.spec.suspend},
+                       {"concurrencyPolicy", qs(cj.spec.concurrencyPolicy)},
+                       {"active", active},
+                       {"lastScheduleTime", optionalTime(st ? st->lastScheduleTime : std::nullopt)},
+                       {"lastSuccessfulTime", optionalTime(st ? st->lastSuccessfulTime : std::nullopt)}};
+}
+
 QJsonObject eventJson(const Event &e)
 {
-    return QJsonObject{{"time", timeJson(e.time)}, {"type", qs(e.type)}, {"reason", qs(e.reason)},
+    return QJsonObject{{"time", timeJson(e.time)},     {"type", qs(e.type)},       {"reason", qs(e.reason)},
                        {"object", qs(e.object.str())}, {"message", qs(e.message)}, {"source", qs(e.source)}};
 }
 
-}  // namespace
+} // namespace
 
 QJsonObject simulationToJson(const SimulationReport &report)
 {
     const Simulation &sim = report.sim;
-    QJsonArray nodes, pods, services, claims, events, rejected, errors;
+    QJsonArray nodes, pods, services, claims, jobs, cronJobs, events, rejected, errors;
     for (const auto &n : sim.store().list<Node>())
         nodes.append(nodeJson(sim, *n));
     for (const auto &p : sim.store().list<Pod>())
@@ -210,12 +286,16 @@ QJsonObject simulationToJson(const SimulationReport &report)
     for (const auto &s : sim.store().list<Service>())
         services.append(serviceJson(sim, *s));
     for (const auto &c : sim.store().list<PersistentVolumeClaim>())
-        claims.append(QJsonObject{{"namespace", qs(c->metadata.namespace_)},
-                                  {"name", qs(c->metadata.name)},
-                                  {"phase", qs(c->phase)},
-                                  {"volume", c->spec.volumeName.empty() ? QJsonValue::Null : QJsonValue(qs(c->spec.volumeName))},
-                                  {"storageClass", c->spec.storageClassName ? QJsonValue(qs(*c->spec.storageClassName))
-                                                                            : QJsonValue::Null}});
+        claims.append(QJsonObject{
+            {"namespace", qs(c->metadata.namespace_)},
+            {"name", qs(c->metadata.name)},
+            {"phase", qs(c->phase)},
+            {"volume", c->spec.volumeName.empty() ? QJsonValue::Null : QJsonValue(qs(c->spec.volumeName))},
+            {"storageClass", c->spec.storageClassName ? QJsonValue(qs(*c->spec.storageClassName)) : QJsonValue::Null}});
+    for (const auto &j : sim.store().list<Job>())
+        jobs.append(jobJson(sim, *j));
+    for (const auto &c : sim.store().list<CronJob>())
+        cronJobs.append(cronJobJson(sim, *c));
     for (const auto &e : sim.events().events())
         events.append(eventJson(e));
     for (const auto &r : sim.rejected())
@@ -227,10 +307,19 @@ QJsonObject simulationToJson(const SimulationReport &report)
                                     {"message", qs(r.message)}});
     for (const auto &e : report.errors)
         errors.append(qs(e.toString()));
-    return QJsonObject{{"time", timeJson(sim.now())},   {"nodes", nodes},   {"pods", pods},
-                       {"services", services},          {"persistentVolumeClaims", claims},
-                       {"events", events},              {"rejected", rejected},
-                       {"evictions", QJsonArray()},     {"errors", errors}};
+    // epoch: the date virtual time 0 stands for (CronJob schedules use it).
+    return QJsonObject{{"time", timeJson(sim.now())},
+                       {"epoch", qs(formatRfc3339(kVirtualEpochUnixSeconds, *TimeZone::utc()))},
+                       {"nodes", nodes},
+                       {"pods", pods},
+                       {"services", services},
+                       {"persistentVolumeClaims", claims},
+                       {"jobs", jobs},
+                       {"cronJobs", cronJobs},
+                       {"events", events},
+                       {"rejected", rejected},
+                       {"evictions", QJsonArray()},
+                       {"errors", errors}};
 }
 
 QString humanDuration(double seconds)
@@ -274,16 +363,17 @@ QString table(const QList<QStringList> &rows)
     return out;
 }
 
-}  // namespace
+} // namespace
 
 QString simulationToText(const SimulationReport &report)
 {
     const Simulation &sim = report.sim;
     QList<QStringList> eventRows{{"TIME", "TYPE", "REASON", "OBJECT", "MESSAGE"}};
     for (const auto &e : sim.events().events())
-        eventRows.append({QString::number(e.time, 'f', 3) + "s", qs(e.type), qs(e.reason), qs(e.object.str()), qs(e.message)});
-    QList<QStringList> podRows{{"NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE", "NOMINATED NODE",
-                                "READINESS GATES"}};
+        eventRows.append(
+            {QString::number(e.time, 'f', 3) + "s", qs(e.type), qs(e.reason), qs(e.object.str()), qs(e.message)});
+    QList<QStringList> podRows{
+        {"NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE", "NOMINATED NODE", "READINESS GATES"}};
     for (const auto &p : sim.store().list<Pod>()) {
         double age = sim.now() - p->metadata.creationTimestamp.value_or(sim.now());
         podRows.append({qs(p->metadata.namespace_), qs(p->metadata.name), qs(kubectlReadyColumn(*p)),
@@ -294,10 +384,11 @@ QString simulationToText(const SimulationReport &report)
     }
     QString out = table(eventRows) + '\n' + table(podRows);
     for (const auto &r : sim.rejected())
-        out += QStringLiteral("\nError from server: error when creating \"%1\": %2").arg(qs(r.source.file), qs(r.message));
+        out +=
+            QStringLiteral("\nError from server: error when creating \"%1\": %2").arg(qs(r.source.file), qs(r.message));
     for (const auto &e : report.errors)
         out += '\n' + qs(e.toString());
     return out.endsWith('\n') ? out : out + '\n';
 }
 
-}  // namespace podscape
+} // namespace podscape

@@ -4,11 +4,13 @@
 //
 // Virtual time 0 is 2026-01-01T00:00:00Z, Unix minute 29453760, so the run for virtual minute N is
 // the Job <cronjob>-(29453760 + N).
+#include "app/simulation_json.h"
 #include "controller_test_support.h"
 #include "sim/controllers/controller.h"
 #include "sim/controllers/cronjob_controller.h"
 #include "sim/controllers/job_controller.h"
 
+#include <QJsonArray>
 #include <QtTest>
 
 using namespace podscape;
@@ -138,6 +140,26 @@ private slots:
             QVERIFY(p->metadata.name.rfind(jobName("hello", 1), 0) != 0);
             QVERIFY(p->metadata.name.rfind(jobName("hello", 2), 0) != 0);
         }
+    }
+
+    // `podscape simulate -o json`: cronJobs[] with the status, and the Jobs' owner.
+    void jsonOutput()
+    {
+        Simulation sim;
+        sim.start(loadYaml(cronJobYaml("hello", "*/1 * * * *", "date; sleep 20")));
+        sim.runUntil(130);
+        std::vector<Diagnostic> errors;
+        QJsonObject root = simulationToJson({sim, errors});
+        QJsonArray cronJobs = root["cronJobs"].toArray();
+        QCOMPARE(cronJobs.size(), 1);
+        QJsonObject cj = cronJobs[0].toObject();
+        QCOMPARE(cj["schedule"].toString(), QString("*/1 * * * *"));
+        QCOMPARE(cj["lastScheduleTime"].toDouble(), 120.0);
+        QVERIFY(cj["lastSuccessfulTime"].isDouble());
+        QCOMPARE(cj["active"].toArray(), QJsonArray{QString::fromStdString("default/" + jobName("hello", 2))});
+        QJsonArray jobs = root["jobs"].toArray();
+        QCOMPARE(jobs.size(), 2);
+        QCOMPARE(jobs[0].toObject()["owner"].toObject()["kind"].toString(), QString("CronJob"));
     }
 
     // failedJobsHistoryLimit: 1 by default.

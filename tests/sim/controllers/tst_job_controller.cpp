@@ -1,10 +1,12 @@
 // The Job controller and the TTL-after-finished controller (DESIGN 3.4, reference section 9):
 // completions and parallelism, backoffLimit with the pod-failure back-off, activeDeadlineSeconds,
 // ttlSecondsAfterFinished, Indexed completion mode, suspend, the generated labels, status and events.
+#include "app/simulation_json.h"
 #include "controller_test_support.h"
 #include "sim/controllers/controller.h"
 #include "sim/controllers/job_controller.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QtTest>
 
@@ -355,6 +357,31 @@ private slots:
         QVERIFY(st && st->failedJob());
         QCOMPARE(st->condition("Failed")->reason, std::string("BackoffLimitExceeded"));
         QCOMPARE(int(eventTimes(sim, "crash", "SuccessfulCreate").size()), 1);
+    }
+
+    // `podscape simulate -o json`: jobs[] with the status.
+    void jsonOutput()
+    {
+        Simulation sim;
+        sim.start(loadYaml(jobYaml("pi", "sleep 5", "  completions: 2\n")));
+        sim.runUntil(60);
+        std::vector<Diagnostic> errors;
+        QJsonObject root = simulationToJson({sim, errors});
+        QCOMPARE(root["epoch"].toString(), QString("2026-01-01T00:00:00Z"));
+        QJsonArray jobs = root["jobs"].toArray();
+        QCOMPARE(jobs.size(), 1);
+        QJsonObject job = jobs[0].toObject();
+        QCOMPARE(job["name"].toString(), QString("pi"));
+        QCOMPARE(job["completions"].toInt(), 2);
+        QCOMPARE(job["succeeded"].toInt(), 2);
+        QCOMPARE(job["failed"].toInt(), 0);
+        QCOMPARE(job["active"].toInt(), 0);
+        QVERIFY(job["completionTime"].isDouble());
+        QJsonArray conditions = job["conditions"].toArray();
+        QCOMPARE(conditions.size(), 2);
+        QCOMPARE(conditions[1].toObject()["type"].toString(), QString("Complete"));
+        QVERIFY(job["owner"].isNull());
+        QVERIFY(root["cronJobs"].toArray().isEmpty());
     }
 
     void indexFormatting()
