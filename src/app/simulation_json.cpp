@@ -39,7 +39,7 @@ QJsonObject resourcesJson(const ResourceList &list)
 
 QJsonValue timeJson(double t)
 {
-    return std::round(t * 1000) / 1000; // milliseconds are enough, and keep the text stable
+    return std::round(t * 1000) / 1000;  // milliseconds are enough, and keep the text stable
 }
 
 bool isTerminal(const Pod &pod)
@@ -129,13 +129,12 @@ QJsonValue schedulingJson(const SchedulingAttempt *attempt)
                                  {"scores", scores},
                                  {"total", qint64(v.total)}});
     }
-    return QJsonObject{
-        {"time", timeJson(attempt->time)},
-        {"selectedNode", attempt->selectedNode.empty() ? QJsonValue::Null : QJsonValue(qs(attempt->selectedNode))},
-        {"message", qs(attempt->message)},
-        {"evaluatedNodes", attempt->evaluatedNodes},
-        {"feasibleNodes", attempt->feasibleNodes},
-        {"nodes", nodes}};
+    return QJsonObject{{"time", timeJson(attempt->time)},
+                       {"selectedNode", attempt->selectedNode.empty() ? QJsonValue::Null : QJsonValue(qs(attempt->selectedNode))},
+                       {"message", qs(attempt->message)},
+                       {"evaluatedNodes", attempt->evaluatedNodes},
+                       {"feasibleNodes", attempt->feasibleNodes},
+                       {"nodes", nodes}};
 }
 
 QJsonObject podJson(const Simulation &sim, const Pod &pod)
@@ -149,23 +148,20 @@ QJsonObject podJson(const Simulation &sim, const Pod &pod)
     o["status"] = qs(kubectlPodStatus(pod));
     o["reason"] = qs(pod.status.reason);
     const PodCondition *scheduled = findCondition(pod, "PodScheduled");
-    o["message"] = qs(!pod.status.message.empty()                 ? pod.status.message
+    o["message"] = qs(!pod.status.message.empty() ? pod.status.message
                       : scheduled && scheduled->status == "False" ? scheduled->message
-                                                                  : std::string());
+                                                                   : std::string());
     o["ready"] = isPodReady(pod);
     o["readyContainers"] = qs(kubectlReadyColumn(pod));
     o["ip"] = pod.status.podIP.empty() ? QJsonValue::Null : QJsonValue(qs(pod.status.podIP));
     o["labels"] = labelsJson(pod.metadata.labels);
     const OwnerReference *owner = pod.metadata.controllerRef();
-    o["owner"] =
-        owner ? QJsonValue(QJsonObject{{"kind", qs(owner->kind)}, {"name", qs(owner->name)}}) : QJsonValue::Null;
+    o["owner"] = owner ? QJsonValue(QJsonObject{{"kind", qs(owner->kind)}, {"name", qs(owner->name)}}) : QJsonValue::Null;
     o["initContainers"] = containersJson(pod.spec.initContainers, pod.status.initContainerStatuses);
     o["containers"] = containersJson(pod.spec.containers, pod.status.containerStatuses);
     QJsonArray trace;
     for (const auto &t : sim.traces().trace(key))
-        trace.append(QJsonObject{{"time", timeJson(t.time)},
-                                 {"component", qs(t.component)},
-                                 {"stage", qs(t.stage)},
+        trace.append(QJsonObject{{"time", timeJson(t.time)}, {"component", qs(t.component)}, {"stage", qs(t.stage)},
                                  {"detail", qs(t.detail)}});
     o["trace"] = trace;
     o["scheduling"] = schedulingJson(sim.scheduler().lastAttempt(key));
@@ -177,8 +173,7 @@ QJsonObject serviceJson(const Simulation &sim, const Service &svc)
     QJsonArray ports;
     for (const auto &p : svc.spec.ports) {
         QJsonObject port{{"name", qs(p.name)}, {"port", p.port}, {"protocol", qs(p.protocol)}};
-        port["targetPort"] =
-            p.targetPort.isString ? QJsonValue(qs(p.targetPort.stringValue)) : QJsonValue(p.targetPort.intValue);
+        port["targetPort"] = p.targetPort.isString ? QJsonValue(qs(p.targetPort.stringValue)) : QJsonValue(p.targetPort.intValue);
         if (p.nodePort)
             port["nodePort"] = p.nodePort;
         ports.append(port);
@@ -269,11 +264,11 @@ QJsonObject cronJobJson(const Simulation &sim, const CronJob &cj)
 
 QJsonObject eventJson(const Event &e)
 {
-    return QJsonObject{{"time", timeJson(e.time)},     {"type", qs(e.type)},       {"reason", qs(e.reason)},
+    return QJsonObject{{"time", timeJson(e.time)}, {"type", qs(e.type)}, {"reason", qs(e.reason)},
                        {"object", qs(e.object.str())}, {"message", qs(e.message)}, {"source", qs(e.source)}};
 }
 
-} // namespace
+}  // namespace
 
 QJsonObject simulationToJson(const SimulationReport &report)
 {
@@ -286,12 +281,12 @@ QJsonObject simulationToJson(const SimulationReport &report)
     for (const auto &s : sim.store().list<Service>())
         services.append(serviceJson(sim, *s));
     for (const auto &c : sim.store().list<PersistentVolumeClaim>())
-        claims.append(QJsonObject{
-            {"namespace", qs(c->metadata.namespace_)},
-            {"name", qs(c->metadata.name)},
-            {"phase", qs(c->phase)},
-            {"volume", c->spec.volumeName.empty() ? QJsonValue::Null : QJsonValue(qs(c->spec.volumeName))},
-            {"storageClass", c->spec.storageClassName ? QJsonValue(qs(*c->spec.storageClassName)) : QJsonValue::Null}});
+        claims.append(QJsonObject{{"namespace", qs(c->metadata.namespace_)},
+                                  {"name", qs(c->metadata.name)},
+                                  {"phase", qs(c->phase)},
+                                  {"volume", c->spec.volumeName.empty() ? QJsonValue::Null : QJsonValue(qs(c->spec.volumeName))},
+                                  {"storageClass", c->spec.storageClassName ? QJsonValue(qs(*c->spec.storageClassName))
+                                                                            : QJsonValue::Null}});
     for (const auto &j : sim.store().list<Job>())
         jobs.append(jobJson(sim, *j));
     for (const auto &c : sim.store().list<CronJob>())
@@ -363,17 +358,16 @@ QString table(const QList<QStringList> &rows)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 QString simulationToText(const SimulationReport &report)
 {
     const Simulation &sim = report.sim;
     QList<QStringList> eventRows{{"TIME", "TYPE", "REASON", "OBJECT", "MESSAGE"}};
     for (const auto &e : sim.events().events())
-        eventRows.append(
-            {QString::number(e.time, 'f', 3) + "s", qs(e.type), qs(e.reason), qs(e.object.str()), qs(e.message)});
-    QList<QStringList> podRows{
-        {"NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE", "NOMINATED NODE", "READINESS GATES"}};
+        eventRows.append({QString::number(e.time, 'f', 3) + "s", qs(e.type), qs(e.reason), qs(e.object.str()), qs(e.message)});
+    QList<QStringList> podRows{{"NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE", "NOMINATED NODE",
+                                "READINESS GATES"}};
     for (const auto &p : sim.store().list<Pod>()) {
         double age = sim.now() - p->metadata.creationTimestamp.value_or(sim.now());
         podRows.append({qs(p->metadata.namespace_), qs(p->metadata.name), qs(kubectlReadyColumn(*p)),
@@ -384,11 +378,10 @@ QString simulationToText(const SimulationReport &report)
     }
     QString out = table(eventRows) + '\n' + table(podRows);
     for (const auto &r : sim.rejected())
-        out +=
-            QStringLiteral("\nError from server: error when creating \"%1\": %2").arg(qs(r.source.file), qs(r.message));
+        out += QStringLiteral("\nError from server: error when creating \"%1\": %2").arg(qs(r.source.file), qs(r.message));
     for (const auto &e : report.errors)
         out += '\n' + qs(e.toString());
     return out.endsWith('\n') ? out : out + '\n';
 }
 
-} // namespace podscape
+}  // namespace podscape
