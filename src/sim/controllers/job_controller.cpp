@@ -38,9 +38,11 @@ bool ensureCondition(std::vector<JobCondition> &list, const JobCondition &c)
     return true;
 }
 
+// Pods are replaced once Failed, not while terminating: podReplacementPolicy Failed, or a
+// podFailurePolicy.
 bool onlyReplaceFailedPods(const Job &job)
 {
-    return job.spec.podReplacementPolicy == "Failed";
+    return job.spec.podReplacementPolicy == "Failed" || job.spec.podFailurePolicy;
 }
 
 // isPodFailed: Failed, or (unless only failed pods are replaced) deleted before it succeeded.
@@ -56,6 +58,74 @@ bool isPodFailed(const Pod &p, const Job &job)
 bool isTerminating(const Pod &p) // controller.CountTerminatingPods
 {
     return p.metadata.deletionTimestamp && p.status.phase != "Failed" && p.status.phase != "Succeeded";
+}
+
+// matchPodFailurePolicy: the FailJob message (if a FailJob rule matched), whether the failure
+// counts against backoffLimit (not for Ignore), and the action matched.
+struct PolicyMatch {
+    std::optional<std::string> failJobMessage;
+    bool countFailed = true;
+    std::string action;
+};
+
+PolicyMatch matchPodFailurePolicy(const Job &job, const Pod &pod)
+{
+    PolicyMatch m;
+    if (!job.spec.podFailurePolicy)
+        return m;
+    const auto &rules = job.spec.podFailurePolicy->rules;
+    for (std::size_t index = 0; index < rules.size(); ++index) {
+        const PodFailurePolicyRule &rule = rules[index];
+        std::string matchedContainer, matchedCondition;
+        std::int32_t exitCode = 0;
+        if (rule.onExitCodes) {
+            const auto &req = *rule.onExitCodes;
+            auto matchIn = [&](const std::vector<ContainerStatus> &list) { // getMatchingContainerFromList
+                for (const auto &cs : list) {
+                    if (cs.state.kind != ContainerState::Kind::Terminated || cs.state.exitCode == 0)
+                        continue;
+                    if (req.containerName && *req.containerName != cs.name)
+                        continue;
+                    bool in = std::find(req.values.begin(), req.values.end(), cs.state.exitCode) != req.values.end();
+                    if ((req.operator_ == "In" && in) || (req.operator_ == "NotIn" && !in)) {
+                        matchedContainer = cs.name;
+                        exitCode = cs.state.exitCode;
+                        return true;
+                    }
+                }
+                return false;
+            };
+            if (!matchIn(pod.status.containerStatuses) && !matchIn(pod.status.initContainerStatuses))
+                continue;
+        } else if (!rule.onPodConditions.empty()) {
+            for (const auto &c : pod.status.conditions) // matchOnPodConditions
+                for (const auto &pattern : rule.onPodConditions)
+                    if (matchedCondition.empty() && c.type == pattern.type && c.status == pattern.status)
+                        matchedCondition = c.type;
+            if (matchedCondition.empty())
+                continue;
+        } else {
+            continue;
+        }
+        if (rule.action == "Ignore") {
+            m.countFailed = false;
+        } else if (rule.action == "FailIndex") {
+            continue; // needs backoffLimitPerIndex, which is not simulated: the next rule decides
+        } else if (rule.action == "FailJob") {
+            const std::string pod_ = pod.metadata.namespace_ + "/" + pod.metadata.name;
+            m.failJobMessage = !matchedContainer.empty()
+                                   ? "Container " + matchedContainer + " for pod " + pod_ + " failed with exit code " +
+                                         std::to_string(exitCode) + " matching FailJob rule at index " +
+                                         std::to_string(index)
+                                   : "Pod " + pod_ + " has condition " + matchedCondition +
+                                         " matching FailJob rule at index " + std::to_string(index);
+        } else if (rule.action != "Count") {
+            continue;
+        }
+        m.action = rule.action;
+        return m;
+    }
+    return m;
 }
 
 // getFinishedTime: the last container's finish, else Ready=False's transition, else the deletion
@@ -385,7 +455,9 @@ void JobController::sync(const std::string &key)
     }
     std::int32_t active = std::int32_t(ctx.activePods.size());
     ctx.succeeded = st.succeeded + std::int32_t(ctx.newSucceeded.size());
-    ctx.failed = st.failed + std::int32_t(ctx.newFailed.size());
+    ctx.failed = st.failed;
+    for (const auto &p : ctx.newFailed) // nonIgnoredFailedPodsCount
+        ctx.failed += matchPodFailurePolicy(*job, *p).countFailed ? 1 : 0;
 
     if (!st.startTime && !spec.suspend) // the Job's first start
         st.startTime = now;
@@ -396,16 +468,26 @@ void JobController::sync(const std::string &key)
         finished = *c;
     } else if (const JobCondition *t = st.condition("FailureTarget"); t && t->status == "True") {
         finished = newCondition("Failed", t->reason, t->message, now);
-    } else if (ctx.failed > spec.backoffLimit.value_or(6) || pastBackoffLimitOnFailure(*job, ctx.pods)) {
-        finished =
-            newCondition("FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit", now);
-    } else if (spec.activeDeadlineSeconds && st.startTime && !spec.suspend) {
-        double allowed = double(*spec.activeDeadlineSeconds);
-        if (now - *st.startTime >= allowed) // pastActiveDeadline
-            finished =
-                newCondition("FailureTarget", "DeadlineExceeded", "Job was active longer than specified deadline", now);
-        else
-            queue_.addAfter(key, allowed - (now - *st.startTime));
+    } else {
+        for (const auto &p : ctx.pods) // getFailJobMessage: a FailJob rule of the podFailurePolicy
+            if (isPodFailed(*p, *job))
+                if (auto message = matchPodFailurePolicy(*job, *p).failJobMessage) {
+                    finished = newCondition("FailureTarget", "PodFailurePolicy", *message, now);
+                    break;
+                }
+    }
+    if (!finished) {
+        if (ctx.failed > spec.backoffLimit.value_or(6) || pastBackoffLimitOnFailure(*job, ctx.pods)) {
+            finished = newCondition("FailureTarget", "BackoffLimitExceeded",
+                                    "Job has reached the specified backoff limit", now);
+        } else if (spec.activeDeadlineSeconds && st.startTime && !spec.suspend) {
+            double allowed = double(*spec.activeDeadlineSeconds);
+            if (now - *st.startTime >= allowed) // pastActiveDeadline
+                finished = newCondition("FailureTarget", "DeadlineExceeded",
+                                        "Job was active longer than specified deadline", now);
+            else
+                queue_.addAfter(key, allowed - (now - *st.startTime));
+        }
     }
 
     if (ctx.indexed) { // calculateSucceededIndexes
@@ -473,7 +555,7 @@ void JobController::sync(const std::string &key)
             if (!ctx.indexed)
                 ++st.succeeded;
         } else if ((considerFailed || failing) && (!ctx.indexed || validIndex(*p))) {
-            ++st.failed;
+            st.failed += matchPodFailurePolicy(*job, *p).countFailed ? 1 : 0;
         }
     }
     if (ctx.indexed) {

@@ -5,8 +5,9 @@
 // ttlSecondsAfterFinished is deleted once its time is up (its pods follow through the garbage
 // collector).
 //
-// Not simulated: the batch.kubernetes.io/job-tracking finalizer (pods are counted once, by uid, as
-// the finalizer's removal does), podFailurePolicy, successPolicy, backoffLimitPerIndex.
+// podFailurePolicy: FailJob, Ignore and Count rules on exit codes or pod conditions (FailIndex needs
+// backoffLimitPerIndex). Not simulated: the batch.kubernetes.io/job-tracking finalizer (pods are
+// counted once, by uid, as the finalizer's removal does), successPolicy, backoffLimitPerIndex.
 #pragma once
 
 #include "sim/controllers/controller.h"

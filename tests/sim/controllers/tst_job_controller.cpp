@@ -384,6 +384,51 @@ private slots:
         QVERIFY(root["cronJobs"].toArray().isEmpty());
     }
 
+    // podFailurePolicy FailJob: the first matching failure fails the Job, whatever backoffLimit says.
+    void podFailurePolicyFailJob()
+    {
+        Simulation sim;
+        sim.start(loadYaml(jobYaml("pf", "exit 42",
+                                   "  backoffLimit: 6\n  podFailurePolicy:\n    rules:\n    - action: FailJob\n"
+                                   "      onExitCodes:\n        containerName: pf\n        operator: In\n"
+                                   "        values:\n        - 42\n")));
+        sim.runUntil(60);
+        QVERIFY(sim.rejected().empty());
+        auto pods = podsOf(sim, "pf");
+        QCOMPARE(int(pods.size()), 1);
+        const JobStatus *st = statusOf(sim, "pf");
+        QVERIFY(st && st->failedJob());
+        QCOMPARE(st->failed, 1);
+        const std::string message = "Container pf for pod default/" + pods[0]->metadata.name +
+                                    " failed with exit code 42 matching FailJob rule at index 0";
+        QCOMPARE(st->condition("Failed")->reason, std::string("PodFailurePolicy"));
+        QCOMPARE(st->condition("Failed")->message, message);
+        QCOMPARE(jobEvents(sim, "pf").last(), QString::fromStdString("PodFailurePolicy: " + message));
+    }
+
+    // podFailurePolicy Ignore: matching failures do not count against backoffLimit (the pods are
+    // still replaced after the back-off); Count rules and unmatched failures do.
+    void podFailurePolicyIgnore()
+    {
+        Simulation sim;
+        sim.start(loadYaml(jobYaml("flaky", "exit 3",
+                                   "  backoffLimit: 0\n  podFailurePolicy:\n    rules:\n    - action: Ignore\n"
+                                   "      onExitCodes:\n        operator: In\n        values:\n        - 3\n") +
+                           "---\n" +
+                           jobYaml("counted", "exit 3",
+                                   "  backoffLimit: 0\n  podFailurePolicy:\n    rules:\n    - action: Count\n"
+                                   "      onExitCodes:\n        operator: NotIn\n        values:\n        - 0\n")));
+        sim.runUntil(120);
+        const JobStatus *st = statusOf(sim, "flaky");
+        QVERIFY(st && !st->finished());
+        QCOMPARE(st->failed, 0);
+        QVERIFY(podsOf(sim, "flaky").size() >= 3);
+        const JobStatus *counted = statusOf(sim, "counted");
+        QVERIFY(counted && counted->failedJob());
+        QCOMPARE(counted->condition("Failed")->reason, std::string("BackoffLimitExceeded"));
+        QCOMPARE(int(podsOf(sim, "counted").size()), 1);
+    }
+
     void indexFormatting()
     {
         QCOMPARE(formatIndexes({}), std::string());
