@@ -168,18 +168,20 @@ void decodePodFailurePolicy(FieldReader &r, const YNode *n, const FieldPath &p, 
                         else if (ek == "operator")
                             r.read(ev, efp, codes.operator_);
                         else if (ek == "values")
-                            r.readList(ev, efp, codes.values,
-                                       [&](const YNode *x, const FieldPath &xp, std::int32_t &out) { r.read(x, xp, out); });
+                            r.readList(
+                                ev, efp, codes.values,
+                                [&](const YNode *x, const FieldPath &xp, std::int32_t &out) { r.read(x, xp, out); });
                     });
                 else if (rk == "onPodConditions")
                     r.readList(rv, rfp, rule.onPodConditions,
                                [&](const YNode *c, const FieldPath &cp, PodFailurePolicyRule::OnPodCondition &cond) {
-                                   r.forEachField(c, cp, [&](std::string_view ck, const YNode *cv, const FieldPath &cfp) {
-                                       if (ck == "type")
-                                           r.read(cv, cfp, cond.type);
-                                       else if (ck == "status")
-                                           r.read(cv, cfp, cond.status);
-                                   });
+                                   r.forEachField(c, cp,
+                                                  [&](std::string_view ck, const YNode *cv, const FieldPath &cfp) {
+                                                      if (ck == "type")
+                                                          r.read(cv, cfp, cond.type);
+                                                      else if (ck == "status")
+                                                          r.read(cv, cfp, cond.status);
+                                                  });
                                });
             });
         });

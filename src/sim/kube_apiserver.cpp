@@ -93,7 +93,7 @@ void generateJobSelector(Job &job)
     job.spec.selector->matchLabels.emplace("batch.kubernetes.io/controller-uid", job.metadata.uid);
 }
 
-}  // namespace
+} // namespace
 
 std::optional<ApiError> KubeApiServer::validate(const Object &obj) const
 {

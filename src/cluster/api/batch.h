@@ -11,7 +11,7 @@ struct PodFailurePolicyRule {
     std::string action;
     struct OnExitCodes {
         std::optional<std::string> containerName;
-        std::string operator_;  // In | NotIn
+        std::string operator_; // In | NotIn
         std::vector<std::int32_t> values;
     };
     std::optional<OnExitCodes> onExitCodes;
