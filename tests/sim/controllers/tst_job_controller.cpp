@@ -347,6 +347,28 @@ private slots:
         QVERIFY(!statusOf(sim, "gone"));
     }
 
+    // A pod deleted by hand (kubectl delete pod) counts as failed and is replaced after the back-off.
+    void deletedPodCountsAsFailed()
+    {
+        Simulation sim;
+        sim.start(loadYaml(jobYaml("rerun", "sleep 30")));
+        sim.runUntil(10);
+        auto pods = podsOf(sim, "rerun");
+        QCOMPARE(int(pods.size()), 1);
+        const std::string first = pods[0]->metadata.name;
+        QVERIFY(!sim.remove("Pod", "default", first));
+        sim.runUntil(20);
+        const JobStatus *st = statusOf(sim, "rerun");
+        QVERIFY(st);
+        QCOMPARE(st->failed, 1);
+        sim.runUntil(120);
+        st = statusOf(sim, "rerun");
+        QVERIFY(st && st->complete());
+        QCOMPARE(st->succeeded, 1);
+        QCOMPARE(st->failed, 1);
+        QCOMPARE(int(eventTimes(sim, "rerun", "SuccessfulCreate").size()), 2);
+    }
+
     // restartPolicy OnFailure: container restarts count against backoffLimit.
     void onFailureRestartsCountAgainstTheLimit()
     {
