@@ -178,9 +178,7 @@ void CronJobController::sync(const std::string &key)
     }
     CronJobStatus st = stored;
     auto jobs = jobsOf(*cj);
-    bool updateAfterCleanup = cleanupFinishedJobs(*cj, st, jobs);
-    if (updateAfterCleanup)
-        jobs = jobsOf(*cj);
+    bool updateAfterCleanup = cleanupFinishedJobs(*cj, st, jobs); // syncCronJob still sees the pruned Jobs
     bool updateAfterSync = false, failed = false;
     std::optional<double> requeue = syncCronJob(cj, st, jobs, updateAfterSync, failed);
     if ((updateAfterCleanup || updateAfterSync) && !(st == stored)) {
