@@ -498,7 +498,6 @@ void JobController::sync(const std::string &key)
         ctx.succeeded = std::int32_t(ctx.succeededIndexes.size());
     }
 
-    bool suspendChanged = false;
     if (finished) { // deleteActivePods: a failed Job's pods go, and count as failed
         auto [deletedReady, deleted] = deletePods(*job, ctx, ctx.activePods, true);
         if (deleted != active)
@@ -521,18 +520,15 @@ void JobController::sync(const std::string &key)
             if (spec.suspend) {
                 if (ensureCondition(st.conditions,
                                     newCondition("Suspended", "JobSuspended", "Job suspended", now, "True"))) {
-                    suspendChanged = true;
                     event(*job, "Normal", "Suspended", "Job suspended", kComponent);
                 }
             } else if (ensureCondition(st.conditions,
                                        newCondition("Suspended", "JobResumed", "Job resumed", now, "False"))) {
-                suspendChanged = true;
                 event(*job, "Normal", "Resumed", "Job resumed", kComponent);
                 st.startTime = now; // ActiveDeadlineSeconds counts from the resumption
             }
         }
     }
-    (void)suspendChanged;
     st.active = active;
     st.ready = ctx.ready;
     st.terminating = ctx.terminating;
