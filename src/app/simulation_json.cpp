@@ -1,6 +1,10 @@
 #include "app/simulation_json.h"
 
 #include "cluster/pod_status.h"
+#include "sim/controllers/controller.h"
+#include "sim/controllers/cron_schedule.h"
+#include "sim/controllers/cronjob_controller.h"
+#include "sim/controllers/job_controller.h"
 #include "sim/kube_scheduler.h"
 #include "sim/workload_status.h"
 
@@ -192,6 +196,73 @@ QJsonObject serviceJson(const Simulation &sim, const Service &svc)
                        {"notReadyEndpoints", notReady}};
 }
 
+QJsonValue optionalTime(const std::optional<double> &t)
+{
+    return t ? timeJson(*t) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue ownerJson(const Object &obj)
+{
+    const OwnerReference *ref = obj.metadata.controllerRef();
+    return ref ? QJsonValue(QJsonObject{{"kind", qs(ref->kind)}, {"name", qs(ref->name)}}) : QJsonValue::Null;
+}
+
+// A Job with the status its controller keeps (times in virtual seconds, as everywhere).
+QJsonObject jobJson(const Simulation &sim, const Job &job)
+{
+    const auto *jobs = sim.controllers().find<JobController>();
+    const JobStatus *st = jobs ? jobs->statusOf(job.metadata.namespace_, job.metadata.name) : nullptr;
+    if (st && st->uid != job.metadata.uid)
+        st = nullptr;
+    const JobStatus none;
+    const JobStatus &s = st ? *st : none;
+    QJsonArray conditions;
+    for (const auto &c : s.conditions)
+        conditions.append(QJsonObject{{"type", qs(c.type)},
+                                      {"status", qs(c.status)},
+                                      {"reason", qs(c.reason)},
+                                      {"message", qs(c.message)},
+                                      {"lastTransitionTime", timeJson(c.lastTransitionTime)}});
+    const JobSpec &spec = job.spec;
+    return QJsonObject{{"namespace", qs(job.metadata.namespace_)},
+                       {"name", qs(job.metadata.name)},
+                       {"completions", spec.completions ? QJsonValue(*spec.completions) : QJsonValue::Null},
+                       {"parallelism", spec.parallelism ? QJsonValue(*spec.parallelism) : QJsonValue::Null},
+                       {"completionMode", qs(spec.completionMode)},
+                       {"suspend", spec.suspend},
+                       {"active", s.active},
+                       {"ready", s.ready},
+                       {"terminating", s.terminating},
+                       {"succeeded", s.succeeded},
+                       {"failed", s.failed},
+                       {"completedIndexes", qs(s.completedIndexes)},
+                       {"startTime", optionalTime(s.startTime)},
+                       {"completionTime", optionalTime(s.completionTime)},
+                       {"conditions", conditions},
+                       {"owner", ownerJson(job)}};
+}
+
+QJsonObject cronJobJson(const Simulation &sim, const CronJob &cj)
+{
+    const auto *cronJobs = sim.controllers().find<CronJobController>();
+    const CronJobStatus *st = cronJobs ? cronJobs->statusOf(cj.metadata.namespace_, cj.metadata.name) : nullptr;
+    if (st && st->uid != cj.metadata.uid)
+        st = nullptr;
+    QJsonArray active;
+    if (st)
+        for (const auto &ref : st->active)
+            active.append(qs(ref.namespace_ + "/" + ref.name));
+    return QJsonObject{{"namespace", qs(cj.metadata.namespace_)},
+                       {"name", qs(cj.metadata.name)},
+                       {"schedule", qs(cj.spec.schedule)},
+                       {"timeZone", cj.spec.timeZone ? QJsonValue(qs(*cj.spec.timeZone)) : QJsonValue::Null},
+                       {"suspend", cj.spec.suspend},
+                       {"concurrencyPolicy", qs(cj.spec.concurrencyPolicy)},
+                       {"active", active},
+                       {"lastScheduleTime", optionalTime(st ? st->lastScheduleTime : std::nullopt)},
+                       {"lastSuccessfulTime", optionalTime(st ? st->lastSuccessfulTime : std::nullopt)}};
+}
+
 QJsonObject eventJson(const Event &e)
 {
     return QJsonObject{{"time", timeJson(e.time)}, {"type", qs(e.type)}, {"reason", qs(e.reason)},
@@ -223,7 +294,7 @@ QJsonArray autoscalersJson(const Simulation &sim)
 QJsonObject simulationToJson(const SimulationReport &report)
 {
     const Simulation &sim = report.sim;
-    QJsonArray nodes, pods, services, claims, events, rejected, errors;
+    QJsonArray nodes, pods, services, claims, jobs, cronJobs, events, rejected, errors;
     for (const auto &n : sim.store().list<Node>())
         nodes.append(nodeJson(sim, *n));
     for (const auto &p : sim.store().list<Pod>())
@@ -237,6 +308,10 @@ QJsonObject simulationToJson(const SimulationReport &report)
                                   {"volume", c->spec.volumeName.empty() ? QJsonValue::Null : QJsonValue(qs(c->spec.volumeName))},
                                   {"storageClass", c->spec.storageClassName ? QJsonValue(qs(*c->spec.storageClassName))
                                                                             : QJsonValue::Null}});
+    for (const auto &j : sim.store().list<Job>())
+        jobs.append(jobJson(sim, *j));
+    for (const auto &c : sim.store().list<CronJob>())
+        cronJobs.append(cronJobJson(sim, *c));
     for (const auto &e : sim.events().events())
         events.append(eventJson(e));
     for (const auto &r : sim.rejected())
@@ -248,11 +323,21 @@ QJsonObject simulationToJson(const SimulationReport &report)
                                     {"message", qs(r.message)}});
     for (const auto &e : report.errors)
         errors.append(qs(e.toString()));
-    return QJsonObject{{"time", timeJson(sim.now())},   {"nodes", nodes},   {"pods", pods},
-                       {"services", services},          {"persistentVolumeClaims", claims},
-                       {"events", events},              {"rejected", rejected},
-                       {"evictions", QJsonArray()},     {"errors", errors},
-                       {"workloads", workloadsJson(sim)}, {"horizontalPodAutoscalers", autoscalersJson(sim)}};
+    // epoch: the date virtual time 0 stands for (CronJob schedules use it).
+    return QJsonObject{{"time", timeJson(sim.now())},
+                       {"epoch", qs(formatRfc3339(kVirtualEpochUnixSeconds, *TimeZone::utc()))},
+                       {"nodes", nodes},
+                       {"pods", pods},
+                       {"services", services},
+                       {"persistentVolumeClaims", claims},
+                       {"jobs", jobs},
+                       {"cronJobs", cronJobs},
+                       {"events", events},
+                       {"rejected", rejected},
+                       {"evictions", QJsonArray()},
+                       {"errors", errors},
+                       {"workloads", workloadsJson(sim)},
+                       {"horizontalPodAutoscalers", autoscalersJson(sim)}};
 }
 
 QString humanDuration(double seconds)

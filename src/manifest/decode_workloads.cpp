@@ -151,6 +151,43 @@ ObjectPtr decodeDaemonSet(FieldReader &r, const YNode *root)
     return ds;
 }
 
+void decodePodFailurePolicy(FieldReader &r, const YNode *n, const FieldPath &p, PodFailurePolicy &policy)
+{
+    r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
+        if (k != "rules")
+            return;
+        r.readList(v, fp, policy.rules, [&](const YNode *item, const FieldPath &ip, PodFailurePolicyRule &rule) {
+            r.forEachField(item, ip, [&](std::string_view rk, const YNode *rv, const FieldPath &rfp) {
+                if (rk == "action")
+                    r.read(rv, rfp, rule.action);
+                else if (rk == "onExitCodes")
+                    r.forEachField(rv, rfp, [&](std::string_view ek, const YNode *ev, const FieldPath &efp) {
+                        auto &codes = rule.onExitCodes ? *rule.onExitCodes : rule.onExitCodes.emplace();
+                        if (ek == "containerName")
+                            r.read(ev, efp, codes.containerName);
+                        else if (ek == "operator")
+                            r.read(ev, efp, codes.operator_);
+                        else if (ek == "values")
+                            r.readList(
+                                ev, efp, codes.values,
+                                [&](const YNode *x, const FieldPath &xp, std::int32_t &out) { r.read(x, xp, out); });
+                    });
+                else if (rk == "onPodConditions")
+                    r.readList(rv, rfp, rule.onPodConditions,
+                               [&](const YNode *c, const FieldPath &cp, PodFailurePolicyRule::OnPodCondition &cond) {
+                                   r.forEachField(c, cp,
+                                                  [&](std::string_view ck, const YNode *cv, const FieldPath &cfp) {
+                                                      if (ck == "type")
+                                                          r.read(cv, cfp, cond.type);
+                                                      else if (ck == "status")
+                                                          r.read(cv, cfp, cond.status);
+                                                  });
+                               });
+            });
+        });
+    });
+}
+
 void decodeJobSpec(FieldReader &r, const YNode *n, const FieldPath &p, JobSpec &s)
 {
     r.forEachField(n, p, [&](std::string_view k, const YNode *v, const FieldPath &fp) {
@@ -180,6 +217,8 @@ void decodeJobSpec(FieldReader &r, const YNode *n, const FieldPath &p, JobSpec &
             r.read(v, fp, s.suspend);
         else if (k == "podReplacementPolicy")
             r.read(v, fp, s.podReplacementPolicy);
+        else if (k == "podFailurePolicy")
+            decodePodFailurePolicy(r, v, fp, s.podFailurePolicy.emplace());
     });
 }
 

@@ -9,6 +9,11 @@
 
 namespace podscape {
 
+// The calendar of the simulation: virtual time 0 is 2026-01-01T00:00:00Z (Unix 1767225600). Only
+// what needs a date uses it (CronJob schedules, the Job names a CronJob derives from Unix minutes,
+// the cronjob-scheduled-timestamp annotation); everything else stays in virtual seconds.
+inline constexpr std::int64_t kVirtualEpochUnixSeconds = 1767225600;
+
 class SimClock {
 public:
     using Action = std::function<void()>;

@@ -75,6 +75,28 @@ void KubeApiServer::traceRequest(const Object &obj, const std::string &client, d
     trace(obj, t, "kube-apiserver", "admission", "mutating admission, validation, validating admission");
 }
 
+namespace {
+
+// The Job registry's generateSelector (pkg/registry/batch/job/strategy.go): without manualSelector,
+// the pod template gets the job-name and controller-uid labels (legacy and batch.kubernetes.io/
+// forms; labels the user set are kept, validation has checked them) and the selector matches the
+// controller-uid.
+void generateJobSelector(Job &job)
+{
+    if (job.spec.manualSelector)
+        return;
+    auto &labels = job.spec.template_.metadata.labels;
+    for (const char *key : {"job-name", "batch.kubernetes.io/job-name"})
+        labels.emplace(key, job.metadata.name);
+    for (const char *key : {"controller-uid", "batch.kubernetes.io/controller-uid"})
+        labels.emplace(key, job.metadata.uid);
+    if (!job.spec.selector)
+        job.spec.selector.emplace();
+    job.spec.selector->matchLabels.emplace("batch.kubernetes.io/controller-uid", job.metadata.uid);
+}
+
+} // namespace
+
 std::optional<ApiError> KubeApiServer::validate(const Object &obj) const
 {
     std::vector<FieldError> errors = validateObject(obj);
@@ -173,6 +195,8 @@ ApiResult KubeApiServer::create(ObjectPtr obj, const std::string &client, std::o
     obj->metadata.uid = names_.uid();
     obj->metadata.creationTimestamp = clock_.now();
     obj->metadata.generation = 1;
+    if (auto *job = dynamic_cast<Job *>(obj.get()))
+        generateJobSelector(*job);
     if (auto *pod = dynamic_cast<Pod *>(obj.get())) {
         pod->status = PodStatus{};
         pod->status.qosClass = qosClass(*pod);
@@ -218,6 +242,8 @@ ApiResult KubeApiServer::updateExisting(const ObjectPtr &existing, const ObjectP
         if (std::find(incoming->metadata.finalizers.begin(), incoming->metadata.finalizers.end(), f) ==
             incoming->metadata.finalizers.end())
             incoming->metadata.finalizers.push_back(f);
+    if (auto *job = dynamic_cast<Job *>(incoming.get()))
+        generateJobSelector(*job);
     if (auto *svc = dynamic_cast<Service *>(incoming.get())) {
         auto *old = dynamic_cast<Service *>(existing.get());
         if (svc->spec.clusterIP.empty())

@@ -5,6 +5,27 @@
 
 namespace podscape {
 
+// PodFailurePolicy: the first rule matching a failed pod decides (FailJob, Ignore, Count,
+// FailIndex); a rule has onExitCodes or onPodConditions.
+struct PodFailurePolicyRule {
+    std::string action;
+    struct OnExitCodes {
+        std::optional<std::string> containerName;
+        std::string operator_; // In | NotIn
+        std::vector<std::int32_t> values;
+    };
+    std::optional<OnExitCodes> onExitCodes;
+    struct OnPodCondition {
+        std::string type;
+        std::string status = "True";
+    };
+    std::vector<OnPodCondition> onPodConditions;
+};
+
+struct PodFailurePolicy {
+    std::vector<PodFailurePolicyRule> rules;
+};
+
 struct JobSpec {
     std::optional<std::int32_t> parallelism;   // defaulted to 1
     std::optional<std::int32_t> completions;   // unset: any one success completes the Job
@@ -19,6 +40,7 @@ struct JobSpec {
     std::string completionMode = "NonIndexed";  // NonIndexed | Indexed
     bool suspend = false;
     std::string podReplacementPolicy;
+    std::optional<PodFailurePolicy> podFailurePolicy;
 };
 
 struct Job : ObjectBase<Job> {

@@ -47,7 +47,6 @@ public:
     explicit ControllerManager(ControllerContext ctx);
     ~ControllerManager();
     void onWatch(const WatchEvent &event);
-
     template <typename F> void forEach(F &&f) const
     {
         for (const auto &c : controllers_)

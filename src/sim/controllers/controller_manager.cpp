@@ -1,8 +1,10 @@
 #include "sim/controllers/controller.h"
 
 #include "sim/controllers/daemonset_controller.h"
+#include "sim/controllers/cronjob_controller.h"
 #include "sim/controllers/deployment_controller.h"
 #include "sim/controllers/garbage_collector.h"
+#include "sim/controllers/job_controller.h"
 #include "sim/controllers/replicaset_controller.h"
 #include "sim/controllers/statefulset_controller.h"
 
@@ -20,6 +22,14 @@ ControllerManager::ControllerManager(ControllerContext ctx)
     controllers_.push_back(std::move(deployments));
     controllers_.push_back(std::make_unique<DaemonSetController>(ctx));
     controllers_.push_back(std::make_unique<StatefulSetController>(ctx));
+    // The Job controller comes before the CronJob and TTL-after-finished controllers, which read
+    // its statuses.
+    auto jobs = std::make_unique<JobController>(ctx);
+    auto cronJobs = std::make_unique<CronJobController>(ctx, *jobs);
+    auto ttl = std::make_unique<TtlAfterFinishedController>(ctx, *jobs);
+    controllers_.push_back(std::move(jobs));
+    controllers_.push_back(std::move(cronJobs));
+    controllers_.push_back(std::move(ttl));
     controllers_.push_back(std::make_unique<GarbageCollector>(ctx));
 }
 

@@ -6,4 +6,7 @@ set(PODSCAPE_CONTROLLER_SOURCES
     sim/controllers/daemonset_controller.h sim/controllers/daemonset_controller.cpp
     sim/controllers/statefulset_controller.h sim/controllers/statefulset_controller.cpp
     sim/controllers/garbage_collector.h sim/controllers/garbage_collector.cpp
+    sim/controllers/cron_schedule.h sim/controllers/cron_schedule.cpp
+    sim/controllers/job_controller.h sim/controllers/job_controller.cpp
+    sim/controllers/cronjob_controller.h sim/controllers/cronjob_controller.cpp
 )

@@ -4,3 +4,6 @@ podscape_add_test(tst_garbage_collector sim/controllers/tst_garbage_collector.cp
 podscape_add_test(tst_daemonset_controller sim/controllers/tst_daemonset_controller.cpp)
 podscape_add_test(tst_real_manifests sim/controllers/tst_real_manifests.cpp)
 podscape_add_test(tst_statefulset_controller sim/controllers/tst_statefulset_controller.cpp)
+podscape_add_test(tst_cron_schedule sim/controllers/tst_cron_schedule.cpp)
+podscape_add_test(tst_job_controller sim/controllers/tst_job_controller.cpp)
+podscape_add_test(tst_cronjob_controller sim/controllers/tst_cronjob_controller.cpp)
