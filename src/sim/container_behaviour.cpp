@@ -61,6 +61,14 @@ bool isRunToCompletionInit(const Pod &pod, const Container &c)
     return false;
 }
 
+// A Job's pod is a batch task: its containers (`perl -e 'print bpi(2000)'`, an image's own
+// entrypoint) finish unless they visibly loop or sleep forever.
+bool isJobTask(const Pod &pod)
+{
+    const OwnerReference *owner = pod.metadata.controllerRef();
+    return owner && owner->kind == "Job";
+}
+
 }  // namespace
 
 ContainerBehaviour behaviourOf(const Pod &pod, const Container &c)
@@ -85,7 +93,7 @@ ContainerBehaviour behaviourOf(const Pod &pod, const Container &c)
         b.runSeconds = slept ? std::optional<double>(std::max(*slept, durations::kOneShotCommand)) : std::nullopt;
         return b;
     }
-    if ((isShell(c) || isRunToCompletionInit(pod, c)) && !std::regex_search(line, longRunning))
+    if ((isShell(c) || isRunToCompletionInit(pod, c) || isJobTask(pod)) && !std::regex_search(line, longRunning))
         b.runSeconds = durations::kOneShotCommand;
     return b;
 }

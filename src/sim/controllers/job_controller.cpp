@@ -802,7 +802,8 @@ void TtlAfterFinishedController::sync(const std::string &key)
         queue_.addAfter(key, expireAt - now);
         return;
     }
-    api().remove("Job", ns, name);
+    // processJob deletes with Foreground propagation: the Job stays until its pods are gone.
+    api().remove("Job", ns, name, std::nullopt, "Foreground");
 }
 
 } // namespace podscape

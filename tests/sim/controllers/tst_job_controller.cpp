@@ -145,7 +145,8 @@ private slots:
         QVERIFY(ref && ref->kind == "Job" && ref->uid == uid && ref->blockOwnerDeletion);
     }
 
-    // kubectl's own manifest (perl runs until stopped here, so it stays active).
+    // kubectl's own manifest: a Job's container is a task, so `perl -e 'print 1'` finishes and the
+    // Job completes.
     void kubectlCreateJobManifest()
     {
         Simulation sim;
@@ -160,8 +161,10 @@ private slots:
         QCOMPARE(int(pods.size()), 1);
         const JobStatus *st = statusOf(sim, "pi");
         QVERIFY(st);
-        QCOMPARE(st->active, 1);
-        QVERIFY(!st->finished());
+        QCOMPARE(st->active, 0);
+        QCOMPARE(st->succeeded, 1);
+        QVERIFY(st->complete());
+        QCOMPARE(kubectlPodStatus(*pods[0]), std::string("Completed"));
     }
 
     // exit 1 with restartPolicy Never and backoffLimit 2: three pods, 10 s then 20 s apart after

@@ -131,7 +131,7 @@ private slots:
     {
         Simulation sim;
         sim.start(loadPaths({std::string(PODSCAPE_TEST_DATA_DIR) + "/kubectl"}));
-        sim.runUntil(180);
+        sim.runUntil(200);
         QVERIFY(sim.rejected().empty());
         QVERIFY2(podsWithoutAnExplanation(sim).isEmpty(), qPrintable(podsWithoutAnExplanation(sim).join(", ")));
         int web = 0;
@@ -142,6 +142,17 @@ private slots:
                        : 0;
         QCOMPARE(web, 3);
         QCOMPARE(sim.endpoints().endpointsOf("default", "web").ready.size(), std::size_t(3));
+        // The Job's pod ran its task to completion; the CronJob started a Job every minute.
+        int piCompleted = 0, helloJobs = 0;
+        for (const auto &pod : sim.store().list<Pod>("default"))
+            piCompleted += pod->metadata.labels.count("job-name") && pod->metadata.labels.at("job-name") == "pi" &&
+                                   kubectlPodStatus(*pod) == "Completed"
+                               ? 1
+                               : 0;
+        for (const auto &job : sim.store().list<Job>("default"))
+            helloJobs += job->metadata.name.rfind("hello-", 0) == 0 ? 1 : 0;
+        QCOMPARE(piCompleted, 1);
+        QCOMPARE(helloJobs, 3);  // runs at 60, 120 and 180 s, all kept (successfulJobsHistoryLimit 3)
     }
 };
 
