@@ -2,6 +2,7 @@
 
 #include "sim/durations.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <regex>
 
@@ -96,6 +97,56 @@ ContainerBehaviour behaviourOf(const Pod &pod, const Container &c)
     if ((isShell(c) || isRunToCompletionInit(pod, c) || isJobTask(pod)) && !std::regex_search(line, longRunning))
         b.runSeconds = durations::kOneShotCommand;
     return b;
+}
+
+}  // namespace podscape
+
+namespace podscape {
+
+namespace {
+
+// `--flag=value` or `--flag value` among the container's command and args.
+std::optional<std::string> flagValue(const Container &c, const std::string &flag)
+{
+    std::vector<std::string> words(c.command);
+    words.insert(words.end(), c.args.begin(), c.args.end());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (words[i].rfind(flag + "=", 0) == 0)
+            return words[i].substr(flag.size() + 1);
+        if (words[i] == flag && i + 1 < words.size())
+            return words[i + 1];
+    }
+    return std::nullopt;
+}
+
+bool hasWord(const Container &c, const std::string &word)
+{
+    auto has = [&](const std::vector<std::string> &v) { return std::find(v.begin(), v.end(), word) != v.end(); };
+    return has(c.command) || has(c.args);
+}
+
+}  // namespace
+
+std::vector<ObjectPtr> apiWritesOnSuccess(const Pod &pod, const Container &c)
+{
+    std::vector<ObjectPtr> out;
+    if (c.image.find("kube-webhook-certgen") == std::string::npos || !hasWord(c, "create"))
+        return out;
+    auto name = flagValue(c, "--secret-name");
+    if (!name)
+        return out;
+    // `--namespace=$(POD_NAMESPACE)`: the downward API gives the pod's own namespace.
+    std::string ns = flagValue(c, "--namespace").value_or(pod.metadata.namespace_);
+    if (ns.empty() || ns.rfind("$(", 0) == 0)
+        ns = pod.metadata.namespace_;
+    auto secret = std::make_shared<Secret>();
+    secret->apiVersion = "v1";
+    secret->kind = "Secret";
+    secret->metadata.name = *name;
+    secret->metadata.namespace_ = ns;
+    secret->keys = {"ca", "cert", "key"};
+    out.push_back(secret);
+    return out;
 }
 
 }  // namespace podscape

@@ -7,11 +7,15 @@
 //     exits), and an `exit N` sets the exit code;
 //   - a shell one-liner (`sh -c ...`) without sleep, loop or exec finishes almost at once;
 //   - anything else (an image's own entrypoint, a server binary) runs until stopped.
+// A few well-known tools also write to the API server when they succeed (apiWritesOnSuccess):
+//   - kube-webhook-certgen `create --secret-name=S [--namespace=N]` creates the Secret S with the
+//     keys ca, cert and key (ingress-nginx and many charts wait for it before their webhook starts).
 #pragma once
 
 #include "cluster/api/core.h"
 
 #include <optional>
+#include <vector>
 
 namespace podscape {
 
@@ -21,5 +25,8 @@ struct ContainerBehaviour {
 };
 
 ContainerBehaviour behaviourOf(const Pod &pod, const Container &container);
+
+// The objects the container creates through the API server when it exits 0.
+std::vector<ObjectPtr> apiWritesOnSuccess(const Pod &pod, const Container &container);
 
 }  // namespace podscape

@@ -456,6 +456,11 @@ void Kubelet::containerExited(const std::shared_ptr<PodWorker> &w, bool init, st
     st.state = done;
     st.ready = false;
     trace(pod, "kubelet", "container exited", c.name + " exit code " + std::to_string(exitCode));
+    if (exitCode == 0)
+        for (const auto &obj : apiWritesOnSuccess(pod, c)) {  // what the process wrote while it ran
+            std::string sa = pod.spec.serviceAccountName.empty() ? "default" : pod.spec.serviceAccountName;
+            api_.create(obj, "system:serviceaccount:" + pod.metadata.namespace_ + ":" + sa);
+        }
     ContainerRun &run = (init ? w->init : w->app)[index];
     bool restart = c.isSidecar() || pod.spec.restartPolicy == "Always" ||
                    (pod.spec.restartPolicy == "OnFailure" && exitCode != 0);
