@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <regex>
+#include <set>
+#include <sstream>
 
 namespace podscape {
 
@@ -70,6 +72,39 @@ bool isJobTask(const Pod &pod)
     return owner && owner->kind == "Job";
 }
 
+// A shell one-liner that only runs short commands (`echo ...; date`, `cp a b && ls`) ends at once;
+// one that starts anything else (`/opt/app/start.sh`, `nginx -g ...`, `node server.js`) serves
+// until stopped.
+bool onlyShortCommands(const Container &c)
+{
+    static const std::set<std::string> shortLived{
+        "echo", "printf", "date", "cat", "cp", "mv", "rm", "ls", "mkdir", "touch", "chmod", "chown", "ln",
+        "env", "printenv", "hostname", "true", "false", "test", "[", "exit", "nslookup", "id", "pwd",
+        "uname", "whoami", "wc", "grep", "head", "tail", "sed", "awk", "cut", "sort", "tee", "export", "set",
+        ":", "cd", "sync", "df", "du", "ps", "base64", "sha256sum", "md5sum", "basename", "dirname"};
+    std::string script;
+    const auto &words = c.command.empty() ? c.args : c.command;
+    for (std::size_t i = 1; i < words.size(); ++i)
+        script += words[i] + " ";
+    if (!c.command.empty())
+        for (const auto &a : c.args)
+            script += a + " ";
+    static const std::regex separators(R"(;|&&|\|\||\||\n|\$\(|`)");
+    for (auto it = std::sregex_token_iterator(script.begin(), script.end(), separators, -1);
+         it != std::sregex_token_iterator(); ++it) {
+        std::istringstream segment(it->str());
+        std::string word;
+        while (segment >> word && (word == "-c" || word == "-ec" || word == "-e" || word.find('=') != std::string::npos))
+            ;  // the shell's own flags and VAR=value assignments
+        if (word.empty())
+            continue;
+        std::string command = word.substr(word.rfind('/') == std::string::npos ? 0 : word.rfind('/') + 1);
+        if (!shortLived.count(command))
+            return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 ContainerBehaviour behaviourOf(const Pod &pod, const Container &c)
@@ -94,7 +129,8 @@ ContainerBehaviour behaviourOf(const Pod &pod, const Container &c)
         b.runSeconds = slept ? std::optional<double>(std::max(*slept, durations::kOneShotCommand)) : std::nullopt;
         return b;
     }
-    if ((isShell(c) || isRunToCompletionInit(pod, c) || isJobTask(pod)) && !std::regex_search(line, longRunning))
+    const bool finishes = (isShell(c) && onlyShortCommands(c)) || isRunToCompletionInit(pod, c) || isJobTask(pod);
+    if (finishes && !std::regex_search(line, longRunning))
         b.runSeconds = durations::kOneShotCommand;
     return b;
 }

@@ -5,7 +5,9 @@
 //     podscape.io/exit-code[.<container>]: "N" sets the exit code (default 0);
 //   - otherwise a `sleep N` in command/args runs N seconds (summed if several; `sleep infinity` never
 //     exits), and an `exit N` sets the exit code;
-//   - a shell one-liner (`sh -c ...`) without sleep, loop or exec finishes almost at once;
+//   - a shell one-liner (`sh -c ...`) of short commands only (echo, date, cp, ...) and without
+//     sleep, loop or exec finishes almost at once (one that starts a script or a server serves);
+//   - so does an init container (not a sidecar), and a Job's container, whatever it runs;
 //   - anything else (an image's own entrypoint, a server binary) runs until stopped.
 // A few well-known tools also write to the API server when they succeed (apiWritesOnSuccess):
 //   - kube-webhook-certgen `create --secret-name=S [--namespace=N]` creates the Secret S with the
