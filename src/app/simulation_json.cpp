@@ -135,6 +135,7 @@ QJsonValue schedulingJson(const SchedulingAttempt *attempt)
                        {"message", qs(attempt->message)},
                        {"evaluatedNodes", attempt->evaluatedNodes},
                        {"feasibleNodes", attempt->feasibleNodes},
+                       {"omittedNodes", attempt->omittedNodes},
                        {"nodes", nodes}};
 }
 

@@ -137,6 +137,51 @@ struct KubeScheduler::Impl {
         scheduleCycle();
     }
 
+    // Which verdicts an attempt keeps (see SchedulingAttempt): all of them on a small cluster;
+    // otherwise the selected node, the best-scoring feasible ones and a few per failing filter.
+    static std::vector<const sched::NodeVerdict *> keptVerdicts(const sched::ScheduleResult &result)
+    {
+        std::vector<const sched::NodeVerdict *> kept;
+        for (const auto &v : result.verdicts)
+            kept.push_back(&v);
+        if (kept.size() <= std::size_t(SchedulingAttempt::kKeepAllVerdicts))
+            return kept;
+        std::stable_sort(kept.begin(), kept.end(), [&](const auto *a, const auto *b) {
+            const bool aSelected = a->node == result.selectedNode, bSelected = b->node == result.selectedNode;
+            if (aSelected != bSelected)
+                return aSelected;
+            if (a->feasible != b->feasible)
+                return a->feasible;
+            return a->feasible && a->totalScore > b->totalScore;
+        });
+        std::vector<const sched::NodeVerdict *> out;
+        std::map<int, int> perFilter;
+        int feasible = 0;
+        for (const auto *v : kept) {
+            if (v->feasible ? feasible++ < SchedulingAttempt::kKeptFeasible
+                            : perFilter[v->plugin ? int(*v->plugin) : -1]++ < SchedulingAttempt::kKeptPerFailingFilter)
+                out.push_back(v);
+        }
+        return out;
+    }
+
+    static NodeVerdictRecord verdictRecord(const sched::ScheduleResult &result, const sched::NodeVerdict &v)
+    {
+        NodeVerdictRecord r;
+        r.node = std::string(v.node);
+        r.passed = v.feasible;
+        if (v.plugin)
+            r.plugin = std::string(sched::pluginName(*v.plugin));
+        for (std::string_view reason : result.reasonsOf(v))
+            r.reasons.emplace_back(reason);
+        if (v.scored)
+            for (std::size_t i = 0; i < sched::kScorePluginCount; ++i)
+                if (v.scores[i] >= 0)
+                    r.scores.emplace_back(std::string(sched::pluginName(sched::kScorePlugins[i].id)), v.scores[i]);
+        r.total = v.totalScore;
+        return r;
+    }
+
     void record(const Pod &pod, const sched::ScheduleResult &result)
     {
         SchedulingAttempt a;
@@ -145,21 +190,9 @@ struct KubeScheduler::Impl {
         a.message = result.messageWithPreemption;
         a.evaluatedNodes = result.evaluatedNodes;
         a.feasibleNodes = result.feasibleNodes;
-        for (const auto &v : result.verdicts) {
-            NodeVerdictRecord r;
-            r.node = std::string(v.node);
-            r.passed = v.feasible;
-            if (v.plugin)
-                r.plugin = std::string(sched::pluginName(*v.plugin));
-            for (std::string_view reason : result.reasonsOf(v))
-                r.reasons.emplace_back(reason);
-            if (v.scored)
-                for (std::size_t i = 0; i < sched::kScorePluginCount; ++i)
-                    if (v.scores[i] >= 0)
-                        r.scores.emplace_back(std::string(sched::pluginName(sched::kScorePlugins[i].id)), v.scores[i]);
-            r.total = v.totalScore;
-            a.nodes.push_back(std::move(r));
-        }
+        for (const sched::NodeVerdict *v : keptVerdicts(result))
+            a.nodes.push_back(verdictRecord(result, *v));
+        a.omittedNodes = int(result.verdicts.size() - a.nodes.size());
         if (result.preFilterPlugin)
             a.message = result.messageWithPreemption;
         attempts[keyOf(pod)] = std::move(a);

@@ -27,14 +27,22 @@ struct NodeVerdictRecord {
     std::int64_t total = 0;
 };
 
-// The last scheduling attempt of a pod: "why this node / why pending".
+// The last scheduling attempt of a pod: "why this node / why pending". On a small cluster every
+// evaluated node's verdict is kept; on a large one (more than kKeepAllVerdicts evaluated nodes)
+// only the best-scoring feasible nodes and a few infeasible ones per failing filter, so that
+// 100,000 pods on 1,000 nodes do not keep 100 million verdicts.
 struct SchedulingAttempt {
+    static constexpr int kKeepAllVerdicts = 100;
+    static constexpr int kKeptFeasible = 10;
+    static constexpr int kKeptPerFailingFilter = 3;
+
     double time = 0;
     std::string selectedNode;  // empty when the pod did not fit
     std::string message;       // the FailedScheduling message, preemption sentence included
     int evaluatedNodes = 0;
     int feasibleNodes = 0;
-    std::vector<NodeVerdictRecord> nodes;
+    std::vector<NodeVerdictRecord> nodes;  // the selected node first when there is one
+    int omittedNodes = 0;                  // evaluated nodes whose verdict was not kept
 };
 
 class KubeScheduler {
