@@ -2,6 +2,7 @@
 // apply` until every pod is Running (Deployment → ReplicaSet → pods → scheduler → kubelets),
 // wall time and peak memory. Arguments override the shape: DEPLOYMENTS REPLICAS NODES.
 // Prints JSON lines.
+#include "bench_support.h"
 #include "cluster/pod_status.h"
 #include "sim/simulation.h"
 
@@ -14,18 +15,6 @@
 using namespace podscape;
 
 namespace {
-
-std::shared_ptr<Node> makeNode(int i)
-{
-    auto node = std::make_shared<Node>();
-    node->apiVersion = "v1";
-    node->kind = "Node";
-    node->metadata.name = "node-" + std::to_string(1000 + i);
-    node->metadata.labels["topology.kubernetes.io/zone"] = "zone-" + std::to_string(i % 3);
-    node->status.capacity = {{"cpu", *Quantity::parse("32")}, {"memory", *Quantity::parse("128Gi")},
-                             {"pods", *Quantity::parse("110")}};
-    return node;
-}
 
 // What `kubectl create deployment app-N --image=nginx --replicas=R` gives, with requests.
 std::shared_ptr<Deployment> makeDeployment(int i, int replicas)
@@ -46,12 +35,6 @@ std::shared_ptr<Deployment> makeDeployment(int i, int replicas)
     return d;
 }
 
-void print(const std::string &name, double value, const char *unit)
-{
-    std::printf("{\"name\": \"%s\", \"value\": %.2f, \"unit\": \"%s\"}\n", name.c_str(), value, unit);
-    std::fflush(stdout);
-}
-
 int argOr(int argc, char **argv, int i, int fallback)
 {
     return argc > i ? std::atoi(argv[i]) : fallback;
@@ -68,7 +51,7 @@ int main(int argc, char **argv)
 
     std::vector<ObjectPtr> objects;
     for (int i = 0; i < nodes; ++i)
-        objects.push_back(makeNode(i));
+        objects.push_back(bench::largeNode(i));
     for (int i = 0; i < deployments; ++i)
         objects.push_back(makeDeployment(i, replicas));
 
@@ -91,9 +74,9 @@ int main(int argc, char **argv)
     const std::string shape = std::to_string(wanted / 1000) + "k_pods";
     if (running < wanted)
         std::fprintf(stderr, "only %zu of %zu pods Running after %.0f virtual s\n", running, wanted, t);
-    print("controllers_s_" + shape, wall, "s");
-    print("controllers_virtual_s_" + shape, t, "s");
-    print("controllers_events_" + shape, double(sim.clock().eventsRun()), "events");
-    print("controllers_peak_rss_mb_" + shape, double(usage.ru_maxrss) / 1024.0, "MB");
+    bench::printFigure("controllers_s_" + shape, wall, "s");
+    bench::printFigure("controllers_virtual_s_" + shape, t, "s");
+    bench::printFigure("controllers_events_" + shape, double(sim.clock().eventsRun()), "events");
+    bench::printFigure("controllers_peak_rss_mb_" + shape, double(usage.ru_maxrss) / 1024.0, "MB");
     return running < wanted ? 1 : 0;
 }

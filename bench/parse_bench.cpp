@@ -1,5 +1,6 @@
 // Parse throughput: the argo-cd install bundle (1.9 MB, 59 documents, CRDs with huge schemas)
 // loaded into typed objects, on all cores and on one. Prints JSON lines.
+#include "bench_support.h"
 #include "manifest/loader.h"
 
 #include <sys/resource.h>
@@ -18,12 +19,6 @@ std::string readAll(const std::string &path)
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-void print(const char *name, double value, const char *unit)
-{
-    std::printf("{\"name\": \"%s\", \"value\": %.2f, \"unit\": \"%s\"}\n", name, value, unit);
-    std::fflush(stdout);
 }
 
 // Loads the text repeatedly for at least `seconds` and returns MB/s.
@@ -56,10 +51,10 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "cannot read %s\n", path.c_str());
         return 1;
     }
-    print("parse_mb_per_s", throughput(text, 0, 3.0), "MB/s");
-    print("parse_mb_per_s_one_thread", throughput(text, 1, 3.0), "MB/s");
+    podscape::bench::printFigure("parse_mb_per_s", throughput(text, 0, 3.0), "MB/s");
+    podscape::bench::printFigure("parse_mb_per_s_one_thread", throughput(text, 1, 3.0), "MB/s");
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    print("parse_peak_rss_mb", usage.ru_maxrss / 1024.0, "MB");
+    podscape::bench::printFigure("parse_peak_rss_mb", usage.ru_maxrss / 1024.0, "MB");
     return 0;
 }

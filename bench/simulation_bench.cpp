@@ -1,6 +1,7 @@
 // Simulation throughput: events per second of the discrete-event loop in a steady cluster
 // (100 nodes, 3,000 running pods whose readiness and liveness probes run every few seconds),
 // after the start-up. Prints JSON lines.
+#include "bench_support.h"
 #include "cluster/api/core.h"
 #include "sim/simulation.h"
 
@@ -10,17 +11,6 @@
 using namespace podscape;
 
 namespace {
-
-std::shared_ptr<Node> makeNode(int i)
-{
-    auto node = std::make_shared<Node>();
-    node->apiVersion = "v1";
-    node->kind = "Node";
-    node->metadata.name = "node-" + std::to_string(1000 + i);
-    node->status.capacity = {{"cpu", *Quantity::parse("32")}, {"memory", *Quantity::parse("128Gi")},
-                             {"pods", *Quantity::parse("110")}};
-    return node;
-}
 
 std::shared_ptr<Pod> makePod(int i)
 {
@@ -44,19 +34,13 @@ std::shared_ptr<Pod> makePod(int i)
     return pod;
 }
 
-void print(const char *name, double value, const char *unit)
-{
-    std::printf("{\"name\": \"%s\", \"value\": %.2f, \"unit\": \"%s\"}\n", name, value, unit);
-    std::fflush(stdout);
-}
-
 }  // namespace
 
 int main()
 {
     std::vector<ObjectPtr> objects;
     for (int i = 0; i < 100; ++i)
-        objects.push_back(makeNode(i));
+        objects.push_back(bench::largeNode(i));
     for (int i = 0; i < 3000; ++i)
         objects.push_back(makePod(i));
     Simulation sim;
@@ -69,7 +53,7 @@ int main()
     auto t2 = std::chrono::steady_clock::now();
     double startup = std::chrono::duration<double>(t1 - t0).count();
     double steady = std::chrono::duration<double>(t2 - t1).count();
-    print("sim_startup_s_3k_pods", startup, "s");
-    print("sim_events_per_s", double(sim.clock().eventsRun() - startEvents) / steady, "events/s");
+    bench::printFigure("sim_startup_s_3k_pods", startup, "s");
+    bench::printFigure("sim_events_per_s", double(sim.clock().eventsRun() - startEvents) / steady, "events/s");
     return 0;
 }

@@ -3,6 +3,7 @@
 
 #include "../test_support.h"
 #include "cluster/pod_status.h"
+#include "sim/controllers/controller.h"
 #include "sim/simulation.h"
 
 #include <QStringList>
@@ -23,6 +24,28 @@ template <typename T> std::vector<std::shared_ptr<T>> ownedBy(Simulation &sim, c
     }
     return out;
 }
+
+// A bare API server on its own store and clock, with the default namespace: the base of the
+// test benches that run one or two controllers standalone, to read their status and move pods
+// through their lives by hand. A bench adds its controllers and hands them the store's watch.
+struct BareApiServer {
+    SimClock clock;
+    ObjectStore store;
+    TraceRecorder traces;
+    EventRecorder events;
+    NameGenerator names{7};
+    KubeApiServer api{store, clock, traces, names};
+
+    BareApiServer()
+    {
+        auto ns = std::make_shared<Namespace>();
+        ns->apiVersion = "v1";
+        ns->kind = "Namespace";
+        ns->metadata.name = "default";
+        api.create(ns);
+    }
+    ControllerContext context() { return ControllerContext{api, events, traces}; }
+};
 
 inline int countIf(const std::vector<std::shared_ptr<Pod>> &pods, bool (*pred)(const Pod &))
 {

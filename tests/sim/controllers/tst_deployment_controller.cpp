@@ -63,15 +63,9 @@ QStringList scalingEvents(const Simulation &sim, const std::string &name)
 }
 
 // The two controllers on a bare API server, to read their status and make pods ready by hand.
-struct Bench {
-    SimClock clock;
-    ObjectStore store;
-    TraceRecorder traces;
-    EventRecorder events;
-    NameGenerator names{7};
-    KubeApiServer api{store, clock, traces, names};
-    ReplicaSetController rsc{ControllerContext{api, events, traces}, "ReplicaSet"};
-    DeploymentController dc{ControllerContext{api, events, traces}, rsc};
+struct Bench : BareApiServer {
+    ReplicaSetController rsc{context(), "ReplicaSet"};
+    DeploymentController dc{context(), rsc};
 
     Bench()
     {
@@ -79,11 +73,6 @@ struct Bench {
             rsc.onWatch(e);
             dc.onWatch(e);
         });
-        auto ns = std::make_shared<Namespace>();
-        ns->apiVersion = "v1";
-        ns->kind = "Namespace";
-        ns->metadata.name = "default";
-        api.create(ns);
     }
     void makeReady()
     {

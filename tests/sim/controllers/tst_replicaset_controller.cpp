@@ -37,23 +37,12 @@ std::vector<std::shared_ptr<Pod>> activePodsOf(Simulation &sim, const std::strin
 }
 
 // A standalone controller on its own store, to look at its status and drive pod readiness by hand.
-struct Bench {
-    SimClock clock;
-    ObjectStore store;
-    TraceRecorder traces;
-    EventRecorder events;
-    NameGenerator names{7};
-    KubeApiServer api{store, clock, traces, names};
-    ReplicaSetController rsc{ControllerContext{api, events, traces}, "ReplicaSet"};
+struct Bench : BareApiServer {
+    ReplicaSetController rsc{context(), "ReplicaSet"};
 
     Bench()
     {
         store.watch([this](const WatchEvent &e) { rsc.onWatch(e); });
-        auto ns = std::make_shared<Namespace>();
-        ns->apiVersion = "v1";
-        ns->kind = "Namespace";
-        ns->metadata.name = "default";
-        api.create(ns);
     }
 };
 

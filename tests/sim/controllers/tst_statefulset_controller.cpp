@@ -156,15 +156,9 @@ struct Timeline {
 
 // The StatefulSet controller and the garbage collector on a bare API server, to read the status
 // and move pods through their lives by hand.
-struct Bench {
-    SimClock clock;
-    ObjectStore store;
-    TraceRecorder traces;
-    EventRecorder events;
-    NameGenerator names{7};
-    KubeApiServer api{store, clock, traces, names};
-    StatefulSetController ssc{ControllerContext{api, events, traces}};
-    GarbageCollector gc{ControllerContext{api, events, traces}};
+struct Bench : BareApiServer {
+    StatefulSetController ssc{context()};
+    GarbageCollector gc{context()};
 
     Bench()
     {
@@ -172,11 +166,6 @@ struct Bench {
             ssc.onWatch(e);
             gc.onWatch(e);
         });
-        auto ns = std::make_shared<Namespace>();
-        ns->apiVersion = "v1";
-        ns->kind = "Namespace";
-        ns->metadata.name = "default";
-        api.create(ns);
     }
     void apply(const SetOptions &o)
     {
