@@ -1,26 +1,125 @@
 import QtQuick
+import Podscape
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
+import Podscape.Cluster
 
+// The main window: toolbar, problems, the canvas with the Services panel and the inspector
+// beside it, and the event log below.
 ApplicationWindow {
     id: window
-    width: 1280
-    height: 800
+
+    // Set by main.cpp: the files named on the command line, or the bundled demo.
+    property var initialFiles: []
+
+    width: 1600
+    height: 1000
     visible: true
-    title: qsTr("Podscape")
+    title: session.files.length > 0 ? qsTr("Podscape — %1").arg(window.displayName(session.files)) : qsTr("Podscape")
+    color: Theme.window
+
+    function displayName(files) {
+        let names = []
+        for (let f of files)
+            names.push(String(f).replace(/^.*[\/\\]/, "").replace(/^$/, String(f)))
+        return names.join(", ")
+    }
+
+    function urlsToStrings(urls) {
+        let out = []
+        for (let i = 0; i < urls.length; ++i)
+            out.push(String(urls[i]))
+        return out
+    }
+
+    ClusterSession {
+        id: session
+    }
+
+    Component.onCompleted: {
+        if (session.open(initialFiles))
+            session.play()
+        Qt.callLater(canvas.fit)
+    }
+
+    Connections {
+        target: session
+        function onFilesChanged() { Qt.callLater(canvas.fit) }
+    }
+
+    header: PlaybackBar {
+        session: session
+        onOpenFilesRequested: fileDialog.open()
+        onOpenFolderRequested: folderDialog.open()
+        onFitRequested: canvas.fit()
+    }
+
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Open manifests")
+        fileMode: FileDialog.OpenFiles
+        nameFilters: [qsTr("Kubernetes manifests (*.yaml *.yml *.json)"), qsTr("All files (*)")]
+        onAccepted: session.open(window.urlsToStrings(selectedFiles))
+    }
+    FolderDialog {
+        id: folderDialog
+        title: qsTr("Open a folder of manifests")
+        onAccepted: session.open([String(selectedFolder)])
+    }
+
+    Shortcut { sequence: StandardKey.Open; onActivated: fileDialog.open() }
+    Shortcut { sequence: "Ctrl+R"; onActivated: session.reload() }
+    Shortcut { sequence: "Space"; onActivated: session.togglePlaying() }
+    Shortcut { sequence: "Right"; onActivated: session.stepForward() }
+    Shortcut { sequence: "Left"; onActivated: session.stepBack() }
+    Shortcut { sequence: "Home"; onActivated: session.reset() }
+    Shortcut { sequence: "F"; onActivated: canvas.fit() }
+    Shortcut { sequences: ["+", "="]; onActivated: canvas.zoomBy(1.25) }
+    Shortcut { sequence: "-"; onActivated: canvas.zoomBy(0.8) }
 
     ColumnLayout {
-        anchors.centerIn: parent
-        spacing: 12
+        anchors.fill: parent
+        spacing: 0
 
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: qsTr("Podscape")
-            font.pixelSize: 32
+        ErrorPanel {
+            Layout.fillWidth: true
+            session: session
         }
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: qsTr("The cluster view is on its way. From the command line today: podscape validate FILES... and podscape simulate FILES...")
+
+        SplitView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            orientation: Qt.Vertical
+
+            SplitView {
+                SplitView.fillHeight: true
+                orientation: Qt.Horizontal
+
+                ClusterCanvas {
+                    id: canvas
+                    SplitView.fillWidth: true
+                    session: session
+                }
+                SplitView {
+                    SplitView.preferredWidth: 380
+                    SplitView.minimumWidth: 260
+                    orientation: Qt.Vertical
+                    ServicesPanel {
+                        SplitView.preferredHeight: 330
+                        session: session
+                    }
+                    Inspector {
+                        SplitView.fillHeight: true
+                        session: session
+                    }
+                }
+            }
+            EventLog {
+                SplitView.preferredHeight: 210
+                SplitView.minimumHeight: 80
+                session: session
+            }
         }
     }
 }

@@ -1,0 +1,160 @@
+import QtQuick
+import Podscape
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// A pod: its card is its network boundary, so its one IP is shown once at the top and every
+// container sits inside; volumes sit on the right edge with a line to each container that
+// mounts them, so a shared volume is visibly shared.
+Rectangle {
+    id: pod
+
+    required property string key
+    required property string name
+    required property string status
+    required property string category
+    required property string ip
+    required property bool hostNetwork
+    required property string ready
+    required property int restarts
+    required property string ownerKind
+    required property string ownerName
+    required property real cardX
+    required property real cardY
+    required property real cardWidth
+    required property real cardHeight
+    required property var containers
+    required property var volumes
+    property bool detailed: true
+    property bool selected: false
+    signal clicked()
+
+    readonly property color statusColor: Theme.statusColor(category)
+
+    x: cardX
+    y: cardY
+    width: cardWidth
+    height: cardHeight
+    radius: 8
+    color: Theme.podCard
+    border.color: selected ? Theme.selection : statusColor
+    border.width: selected ? 3 : 1.5
+    opacity: category === "terminating" ? 0.6 : 1
+
+    Behavior on x { NumberAnimation { duration: 500; easing.type: Easing.OutCubic } }
+    Behavior on y { NumberAnimation { duration: 500; easing.type: Easing.OutCubic } }
+    Behavior on border.color { ColorAnimation { duration: 300 } }
+    Behavior on opacity { NumberAnimation { duration: 300 } }
+
+    TapHandler { onTapped: pod.clicked() }
+
+    // Name and owner.
+    RowLayout {
+        x: 10
+        y: 7
+        width: parent.width - 20
+        spacing: 6
+        Label {
+            Layout.fillWidth: true
+            text: pod.name
+            elide: Text.ElideMiddle
+            font.pixelSize: Theme.bodyFont + 1
+            font.bold: true
+            color: Theme.text
+        }
+        Rectangle {
+            visible: pod.ownerKind !== ""
+            implicitWidth: ownerText.implicitWidth + 10
+            implicitHeight: 16
+            radius: 3
+            color: Theme.dark ? "#3d4452" : "#e8edf5"
+            Label {
+                id: ownerText
+                anchors.centerIn: parent
+                text: pod.ownerKind
+                font.pixelSize: Theme.smallFont - 1
+                color: Theme.mutedText
+            }
+            HoverHandler { id: ownerHover }
+            ToolTip.visible: ownerHover.hovered
+            ToolTip.text: qsTr("Owned by %1 %2").arg(pod.ownerKind).arg(pod.ownerName)
+        }
+    }
+
+    // STATUS, READY, RESTARTS and the pod's IP.
+    RowLayout {
+        x: 10
+        y: 31
+        width: parent.width - 20
+        spacing: 8
+        Rectangle {
+            implicitWidth: statusText.implicitWidth + 12
+            implicitHeight: 18
+            radius: 9
+            color: pod.statusColor
+            Behavior on color { ColorAnimation { duration: 300 } }
+            Label {
+                id: statusText
+                anchors.centerIn: parent
+                text: pod.status
+                color: "white"
+                font.pixelSize: Theme.smallFont
+                font.bold: true
+            }
+        }
+        Label {
+            text: pod.ready
+            font.pixelSize: Theme.smallFont + 1
+            color: Theme.text
+        }
+        Label {
+            visible: pod.restarts > 0
+            text: qsTr("↻%1").arg(pod.restarts)
+            font.pixelSize: Theme.smallFont + 1
+            color: Theme.failed
+        }
+        Item { Layout.fillWidth: true }
+        Label {
+            text: pod.ip === "" ? qsTr("no IP yet") : pod.hostNetwork ? qsTr("%1 (host network)").arg(pod.ip) : pod.ip
+            font.pixelSize: Theme.smallFont + 1
+            font.family: "monospace"
+            color: pod.ip === "" ? Theme.mutedText : Theme.text
+        }
+    }
+
+    // Lines first, so the chips cover their ends.
+    Repeater {
+        model: pod.detailed ? pod.volumes : []
+        delegate: Item {
+            id: volumeLines
+            required property var modelData
+            Repeater {
+                model: volumeLines.modelData.mounts
+                delegate: MountLine {
+                    required property var modelData
+                    readonly property var from: pod.containers[modelData.containerIndex]
+                    visible: modelData.containerIndex >= 0
+                    x1: from ? from.x + from.width : 0
+                    y1: from ? from.y + from.height / 2 : 0
+                    x2: volumeLines.modelData.x
+                    y2: volumeLines.modelData.y + volumeLines.modelData.height / 2
+                    color: Theme.volumeColor(volumeLines.modelData.type)
+                }
+            }
+        }
+    }
+    Repeater {
+        model: pod.detailed ? pod.containers : []
+        delegate: ContainerChip {
+            required property var modelData
+            container: modelData
+        }
+    }
+    Repeater {
+        model: pod.detailed ? pod.volumes : []
+        delegate: VolumeChip {
+            required property var modelData
+            volume: modelData
+        }
+    }
+}

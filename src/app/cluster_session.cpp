@@ -1,0 +1,401 @@
+#include "app/cluster_session.h"
+
+#include "app/event_model.h"
+#include "app/node_model.h"
+#include "app/pod_model.h"
+#include "app/service_model.h"
+#include "cluster/pod_status.h"
+#include "manifest/loader.h"
+#include "sim/kube_scheduler.h"
+#include "sim/simulation.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QUrl>
+
+#include <algorithm>
+
+namespace podscape {
+
+namespace {
+
+constexpr int kFrameMs = 33;               // about 30 frames a second
+constexpr qint64 kMaxFrameMs = 250;        // after a stall, do not leap ahead
+constexpr double kStepHorizon = 60;        // a step looks this far ahead for a visible change
+constexpr std::uint64_t kStepBudget = 200000;
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+// Paths from the command line, file: URLs from a FileDialog, or resources (":/..."), which only
+// Qt can read.
+QString localPath(const QString &path)
+{
+    if (path.startsWith(QLatin1String("file:")))
+        return QUrl(path).toLocalFile();
+    if (path.startsWith(QLatin1String("qrc:")))
+        return ':' + QUrl(path).path();
+    return path;
+}
+
+// Resources are read through Qt; the loader reads the rest itself, with its own folder walk.
+LoadResult loadResource(const ManifestLoader &loader, const QString &path)
+{
+    LoadResult result;
+    QStringList files;
+    if (QFileInfo(path).isDir()) {
+        QDirIterator it(path, {"*.yaml", "*.yml", "*.json"}, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files.append(it.next());
+        files.sort();
+    } else {
+        files.append(path);
+    }
+    for (const QString &file : files) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            result.errors.push_back({file.toStdString(), 0, 0, "cannot read the file"});
+            continue;
+        }
+        result.append(loader.loadText(f.readAll().toStdString(), file.toStdString()));
+    }
+    return result;
+}
+
+LoadResult loadInput(const QStringList &paths)
+{
+    LoaderOptions options;
+    options.validate = false;  // the simulated API server validates, and refuses into rejected()
+    ManifestLoader loader(options);
+    LoadResult result;
+    std::vector<std::string> onDisk;
+    for (const QString &path : paths) {
+        QString local = localPath(path);
+        if (local.startsWith(':'))
+            result.append(loadResource(loader, local));
+        else
+            onDisk.push_back(local.toStdString());
+    }
+    if (!onDisk.empty())
+        result.append(loader.loadPaths(onDisk));
+    return result;
+}
+
+QStringList diagnosticTexts(const std::vector<Diagnostic> &diagnostics)
+{
+    QStringList out;
+    for (const auto &d : diagnostics)
+        out.append(qs(d.toString()));
+    return out;
+}
+
+// What the API server refused, placed like a load error: file:line: message.
+QString rejectionText(const Rejection &r)
+{
+    if (!r.source.isKnown())
+        return qs(r.message);
+    return QStringLiteral("%1:%2: %3").arg(qs(r.source.file)).arg(r.source.line).arg(qs(r.message));
+}
+
+QVariantList conditionsVariant(const Pod &pod)
+{
+    QVariantList out;
+    for (const auto &c : pod.status.conditions)
+        out.append(QVariantMap{{"type", qs(c.type)},
+                               {"status", qs(c.status)},
+                               {"reason", qs(c.reason)},
+                               {"message", qs(c.message)},
+                               {"time", c.lastTransitionTime}});
+    return out;
+}
+
+QVariantMap schedulingVariant(const SchedulingAttempt &attempt)
+{
+    QVariantList nodes;
+    for (const auto &v : attempt.nodes) {
+        QStringList reasons;
+        for (const auto &r : v.reasons)
+            reasons.append(qs(r));
+        nodes.append(QVariantMap{{"node", qs(v.node)},
+                                 {"passed", v.passed},
+                                 {"plugin", qs(v.plugin)},
+                                 {"reasons", reasons.join(QStringLiteral("; "))},
+                                 {"score", qint64(v.total)},
+                                 {"selected", v.node == attempt.selectedNode}});
+    }
+    return {{"time", attempt.time},
+            {"selectedNode", qs(attempt.selectedNode)},
+            {"message", qs(attempt.message)},
+            {"evaluatedNodes", attempt.evaluatedNodes},
+            {"feasibleNodes", attempt.feasibleNodes},
+            {"nodes", nodes}};
+}
+
+QVariantList traceVariant(const std::vector<TraceEntry> &trace)
+{
+    QVariantList out;
+    for (const auto &t : trace)
+        out.append(QVariantMap{
+            {"time", t.time}, {"component", qs(t.component)}, {"stage", qs(t.stage)}, {"detail", qs(t.detail)}});
+    return out;
+}
+
+}  // namespace
+
+ClusterSession::ClusterSession(QObject *parent)
+    : QObject(parent), nodes_(new NodeModel(this)), pods_(new PodModel(this)), services_(new ServiceModel(this)),
+      events_(new EventModel(this))
+{
+    timer_.setInterval(kFrameMs);
+    connect(&timer_, &QTimer::timeout, this, &ClusterSession::onTick);
+    restart(0);  // an empty default cluster until something is opened
+}
+
+ClusterSession::~ClusterSession()
+{
+    events_->clear();  // it reads the simulation's event list, which goes first
+}
+
+bool ClusterSession::open(const QStringList &paths)
+{
+    LoadResult loaded = loadInput(paths);
+    loadErrors_ = diagnosticTexts(loaded.errors);
+    if (loaded.objects.empty() && !loaded.errors.empty()) {
+        setErrors(loadErrors_);  // nothing usable: keep what is loaded
+        return false;
+    }
+    pause();
+    objects_ = std::move(loaded.objects);
+    actions_.clear();
+    files_ = paths;
+    events_->clear();
+    restart(0);
+    emit filesChanged();
+    return true;
+}
+
+void ClusterSession::reload()
+{
+    if (files_.isEmpty())
+        return;
+    LoadResult loaded = loadInput(files_);
+    loadErrors_ = diagnosticTexts(loaded.errors);
+    if (!loaded.objects.empty())
+        recordAction([objects = std::move(loaded.objects)](Simulation &sim) { sim.apply(objects); });
+    shown_ = {};  // the errors may have changed even if the store has not
+    refresh();
+}
+
+void ClusterSession::recordAction(std::function<void(Simulation &)> action)
+{
+    actions_.push_back({sim_->clock().eventsRun(), sim_->now(), std::move(action)});
+    actions_.back().apply(*sim_);
+}
+
+void ClusterSession::setPlaying(bool playing)
+{
+    if (playing == playing_)
+        return;
+    playing_ = playing;
+    if (playing) {
+        wallClock_.start();
+        timer_.start();
+    } else {
+        timer_.stop();
+    }
+    emit playingChanged();
+}
+
+void ClusterSession::setSpeed(double speed)
+{
+    speed = std::clamp(speed, minSpeed(), maxSpeed());
+    if (qFuzzyCompare(speed, speed_))
+        return;
+    speed_ = speed;
+    emit speedChanged();
+}
+
+double ClusterSession::virtualTime() const
+{
+    return sim_->now();
+}
+
+int ClusterSession::stepCount() const
+{
+    return int(sim_->clock().eventsRun());
+}
+
+void ClusterSession::onTick()
+{
+    qint64 elapsed = std::min(wallClock_.restart(), kMaxFrameMs);
+    advanceTo(sim_->now() + elapsed / 1000.0 * speed_);
+}
+
+ClusterSession::Signature ClusterSession::signature() const
+{
+    return {sim_->store().resourceVersion(), sim_->events().events().size(), sim_->rejected().size()};
+}
+
+void ClusterSession::runEvent()
+{
+    sim_->step();
+    Signature now = signature();
+    if (now != marked_) {
+        marked_ = now;
+        marks_.push_back(sim_->clock().eventsRun());
+    }
+}
+
+void ClusterSession::advanceTo(double time)
+{
+    // One event at a time rather than runUntil, so every visible change is marked for stepBack.
+    while (sim_->clock().nextEventTime() <= time)
+        runEvent();
+    sim_->runUntil(time);
+    refresh();
+}
+
+void ClusterSession::stepForward()
+{
+    pause();
+    Signature before = signature();
+    double horizon = sim_->now() + kStepHorizon;
+    for (std::uint64_t i = 0; i < kStepBudget && sim_->clock().nextEventTime() <= horizon; ++i) {
+        runEvent();
+        if (signature() != before)
+            break;
+    }
+    refresh();
+}
+
+void ClusterSession::stepBack()
+{
+    pause();
+    std::uint64_t now = sim_->clock().eventsRun();
+    // marks_ starts with 0 and is sorted; the current state is that of the last mark <= now.
+    auto current = std::upper_bound(marks_.begin(), marks_.end(), now) - 1;
+    std::uint64_t target = current == marks_.begin() ? 0 : *(current - 1);
+    restart(target);
+}
+
+void ClusterSession::reset()
+{
+    pause();
+    actions_.clear();
+    restart(0);
+}
+
+void ClusterSession::restart(std::uint64_t eventsRun)
+{
+    auto sim = std::make_unique<Simulation>();
+    sim->start(objects_);
+    std::erase_if(actions_, [&](const UserAction &a) { return a.eventsRun > eventsRun; });
+    std::size_t next = 0;
+    auto applyDue = [&] {
+        for (; next < actions_.size() && actions_[next].eventsRun == sim->clock().eventsRun(); ++next) {
+            sim->runUntil(actions_[next].time);
+            actions_[next].apply(*sim);
+        }
+    };
+    applyDue();
+    while (sim->clock().eventsRun() < eventsRun && sim->step())
+        applyDue();
+
+    std::unique_ptr<Simulation> old = std::move(sim_);
+    sim_ = std::move(sim);
+    std::erase_if(marks_, [&](std::uint64_t m) { return m > eventsRun; });
+    if (marks_.empty())
+        marks_.push_back(0);
+    marked_ = signature();
+    shown_ = {};
+    refresh();  // the models let go of the old simulation here
+}
+
+void ClusterSession::refresh()
+{
+    emit timeChanged();
+    if (signature() == shown_)
+        return;
+    shown_ = signature();
+    refreshModels();
+}
+
+void ClusterSession::refreshModels()
+{
+    auto pods = sim_->store().list<Pod>();
+    auto nodes = sim_->store().list<Node>();
+    std::vector<LayoutNode> layoutNodes;
+    for (const auto &n : nodes)
+        layoutNodes.push_back({qs(n->metadata.name)});
+    std::vector<LayoutPod> layoutPods;
+    for (const auto &p : pods)
+        layoutPods.push_back(PodModel::layoutEntry(*p));
+    layout_.compute(layoutNodes, layoutPods);
+    pendingCount_ = int(std::count_if(pods.begin(), pods.end(), [](const auto &p) { return p->spec.nodeName.empty(); }));
+
+    nodes_->refresh(nodes, pods, layout_);
+    pods_->refresh(pods, layout_);
+    services_->refresh(*sim_);
+    events_->refresh(sim_->events().events());
+    emit layoutChanged();
+
+    QStringList errors = loadErrors_;
+    for (const auto &r : sim_->rejected())
+        errors.append(rejectionText(r));
+    setErrors(errors);
+    inspection_ = inspect(selectedPod_);
+    emit inspectionChanged();
+}
+
+void ClusterSession::setErrors(QStringList errors)
+{
+    if (errors == errors_)
+        return;
+    errors_ = std::move(errors);
+    emit errorsChanged();
+}
+
+void ClusterSession::setSelectedPod(const QString &key)
+{
+    if (key == selectedPod_)
+        return;
+    selectedPod_ = key;
+    emit selectedPodChanged();
+    inspection_ = inspect(key);
+    emit inspectionChanged();
+}
+
+QVariantMap ClusterSession::inspect(const QString &key) const
+{
+    int slash = key.indexOf('/');
+    if (slash < 0)
+        return {};
+    auto pod = sim_->store().get<Pod>(key.left(slash).toStdString(), key.mid(slash + 1).toStdString());
+    if (!pod)
+        return {{"key", key}, {"gone", true}};
+    QVariantMap m{{"key", key},
+                  {"name", qs(pod->metadata.name)},
+                  {"namespace", qs(pod->metadata.namespace_)},
+                  {"node", qs(pod->spec.nodeName)},
+                  {"phase", qs(pod->status.phase)},
+                  {"status", qs(kubectlPodStatus(*pod))},
+                  {"ready", qs(kubectlReadyColumn(*pod))},
+                  {"ip", qs(pod->status.podIP)},
+                  {"hostIP", qs(pod->status.hostIP)},
+                  {"qosClass", qs(pod->status.qosClass)},
+                  {"created", pod->metadata.creationTimestamp.value_or(0)},
+                  {"conditions", conditionsVariant(*pod)},
+                  {"trace", traceVariant(sim_->traces().trace(key.toStdString()))}};
+    if (const OwnerReference *owner = pod->metadata.controllerRef())
+        m.insert("owner", qs(owner->kind) + '/' + qs(owner->name));
+    if (pod->source.isKnown())
+        m.insert("source", QStringLiteral("%1:%2").arg(qs(pod->source.file)).arg(pod->source.line));
+    if (const SchedulingAttempt *attempt = sim_->scheduler().lastAttempt(key.toStdString()))
+        m.insert("scheduling", schedulingVariant(*attempt));
+    return m;
+}
+
+}  // namespace podscape

@@ -1,0 +1,159 @@
+// The one door between the QML scene and the engine: it owns the Simulation, opens manifests,
+// plays virtual time on a timer, steps and seeks, and keeps the models in step with the store.
+//
+// Seeking back is a replay: the simulation is deterministic, so running the same objects (and
+// the same user actions at the same points) from the start to an earlier event count gives the
+// earlier state exactly.
+#pragma once
+
+#include "app/cluster_layout.h"
+#include "app/event_model.h"
+#include "app/node_model.h"
+#include "app/pod_model.h"
+#include "app/service_model.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QRectF>
+#include <QStringList>
+#include <QTimer>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace podscape {
+
+class Simulation;
+struct Object;
+
+class ClusterSession : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+
+    Q_PROPERTY(QStringList files READ files NOTIFY filesChanged)
+    Q_PROPERTY(QStringList errors READ errors NOTIFY errorsChanged)
+    Q_PROPERTY(double virtualTime READ virtualTime NOTIFY timeChanged)
+    Q_PROPERTY(int stepCount READ stepCount NOTIFY timeChanged)
+    Q_PROPERTY(bool canStepBack READ canStepBack NOTIFY timeChanged)
+    Q_PROPERTY(bool playing READ isPlaying WRITE setPlaying NOTIFY playingChanged)
+    Q_PROPERTY(double speed READ speed WRITE setSpeed NOTIFY speedChanged)
+    Q_PROPERTY(double minSpeed READ minSpeed CONSTANT)
+    Q_PROPERTY(double maxSpeed READ maxSpeed CONSTANT)
+    Q_PROPERTY(NodeModel *nodes READ nodes CONSTANT)
+    Q_PROPERTY(PodModel *pods READ pods CONSTANT)
+    Q_PROPERTY(ServiceModel *services READ services CONSTANT)
+    Q_PROPERTY(EventModel *events READ events CONSTANT)
+    Q_PROPERTY(QRectF bounds READ bounds NOTIFY layoutChanged)
+    Q_PROPERTY(QRectF queueRect READ queueRect NOTIFY layoutChanged)
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY layoutChanged)
+    Q_PROPERTY(QString selectedPod READ selectedPod WRITE setSelectedPod NOTIFY selectedPodChanged)
+    Q_PROPERTY(QVariantMap inspection READ inspection NOTIFY inspectionChanged)
+
+public:
+    explicit ClusterSession(QObject *parent = nullptr);
+    ~ClusterSession() override;
+
+    // Opens manifest files or folders (paths or file: URLs) and starts a new simulation, paused
+    // at time 0. When nothing at all could be loaded, what was loaded before stays.
+    Q_INVOKABLE bool open(const QStringList &paths);
+    // Reads the files again and applies them to the running cluster, as `kubectl apply -f`.
+    Q_INVOKABLE void reload();
+    Q_INVOKABLE void play() { setPlaying(true); }
+    Q_INVOKABLE void pause() { setPlaying(false); }
+    Q_INVOKABLE void togglePlaying() { setPlaying(!playing_); }
+    // Runs the simulation until something a user can see changes (or a minute of quiet passes).
+    Q_INVOKABLE void stepForward();
+    // Back to the previous visible change, by replaying from the start.
+    Q_INVOKABLE void stepBack();
+    // Back to time 0 with the same files and no user actions.
+    Q_INVOKABLE void reset();
+    // Runs virtual time forward to `time` (for tests, --until and the timer).
+    Q_INVOKABLE void advanceTo(double time);
+
+    QStringList files() const { return files_; }
+    QStringList errors() const { return errors_; }
+    double virtualTime() const;
+    int stepCount() const;
+    bool canStepBack() const { return stepCount() > 0; }
+    bool isPlaying() const { return playing_; }
+    void setPlaying(bool playing);
+    double speed() const { return speed_; }
+    void setSpeed(double speed);
+    static double minSpeed() { return 0.25; }
+    static double maxSpeed() { return 16; }
+    NodeModel *nodes() const { return nodes_; }
+    PodModel *pods() const { return pods_; }
+    ServiceModel *services() const { return services_; }
+    EventModel *events() const { return events_; }
+    QRectF bounds() const { return layout_.bounds(); }
+    QRectF queueRect() const { return layout_.queueRect(); }
+    int pendingCount() const { return pendingCount_; }
+    const ClusterLayout &layout() const { return layout_; }
+    QString selectedPod() const { return selectedPod_; }
+    void setSelectedPod(const QString &key);
+    QVariantMap inspection() const { return inspection_; }
+    const Simulation *simulation() const { return sim_.get(); }
+
+signals:
+    void filesChanged();
+    void errorsChanged();
+    void timeChanged();
+    void playingChanged();
+    void speedChanged();
+    void layoutChanged();
+    void selectedPodChanged();
+    void inspectionChanged();
+
+private:
+    // What the user sees changed: the store was written, an event or a refusal was recorded.
+    struct Signature {
+        std::int64_t revision = -1;
+        std::size_t events = 0;
+        std::size_t rejected = 0;
+        bool operator==(const Signature &) const = default;
+    };
+    // Something the user did at a point of the run; a replay does it again at the same point.
+    struct UserAction {
+        std::uint64_t eventsRun = 0;
+        double time = 0;
+        std::function<void(Simulation &)> apply;
+    };
+    using Objects = std::vector<std::shared_ptr<Object>>;
+
+    void onTick();
+    Signature signature() const;
+    void runEvent();  // one event of the clock, noting visible changes
+    void restart(std::uint64_t eventsRun);
+    void recordAction(std::function<void(Simulation &)> action);
+    void refresh();
+    void refreshModels();
+    void setErrors(QStringList errors);
+    QVariantMap inspect(const QString &key) const;
+
+    std::unique_ptr<Simulation> sim_;
+    Objects objects_;
+    std::vector<UserAction> actions_;
+    std::vector<std::uint64_t> marks_;  // event counts at which the visible state changed
+    Signature marked_;                  // the state at the last mark
+    Signature shown_;                   // what the models show
+    QStringList files_;
+    QStringList loadErrors_;
+    QStringList errors_;
+    ClusterLayout layout_;
+    int pendingCount_ = 0;
+    NodeModel *nodes_;
+    PodModel *pods_;
+    ServiceModel *services_;
+    EventModel *events_;
+    QTimer timer_;
+    QElapsedTimer wallClock_;
+    bool playing_ = false;
+    double speed_ = 1;
+    QString selectedPod_;
+    QVariantMap inspection_;
+};
+
+}  // namespace podscape
