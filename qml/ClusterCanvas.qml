@@ -12,12 +12,31 @@ Rectangle {
     // Level of detail: chips and secondary labels only where they can be read.
     readonly property bool detailed: zoom >= 0.45
 
+    // The view follows the cluster as it grows until the user pans or zooms; fit() hands it back.
+    property bool autoFit: true
+
     color: Theme.canvas
     clip: true
 
+    onWidthChanged: if (autoFit) fitLater()
+    onHeightChanged: if (autoFit) fitLater()
+    Connections {
+        target: canvas.session
+        function onLayoutChanged() { if (canvas.autoFit) canvas.fitLater() }
+    }
+
+    function fitLater() {
+        Qt.callLater(fitView)
+    }
+
     function fit() {
+        autoFit = true
+        fitView()
+    }
+
+    function fitView() {
         let b = session.bounds
-        if (b.width <= 0 || b.height <= 0)
+        if (b.width <= 0 || b.height <= 0 || width <= 0 || height <= 0)
             return
         let margin = 24
         let s = Math.min((width - 2 * margin) / b.width, (height - 2 * margin) / b.height, 1.5)
@@ -27,6 +46,7 @@ Rectangle {
     }
 
     function zoomBy(factor) {
+        autoFit = false
         let cx = width / 2, cy = height / 2
         let s = Math.min(Math.max(content.scale * factor, 0.05), 4)
         content.x = cx - (cx - content.x) * s / content.scale
@@ -37,8 +57,10 @@ Rectangle {
     DragHandler {
         target: content
         acceptedButtons: Qt.LeftButton | Qt.MiddleButton
+        onActiveChanged: if (active) canvas.autoFit = false
     }
     WheelHandler {
+        onActiveChanged: if (active) canvas.autoFit = false
         target: content
         property: "scale"
         targetScaleMultiplier: 1.12

@@ -46,7 +46,8 @@ Rectangle {
         color: Theme.text
     }
     Label {
-        x: 10
+        anchors.left: parent.left
+        anchors.leftMargin: 10
         anchors.right: parent.right
         anchors.rightMargin: 5
         y: 18

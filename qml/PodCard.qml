@@ -19,6 +19,7 @@ Rectangle {
     required property int restarts
     required property string ownerKind
     required property string ownerName
+    required property string message
     required property real cardX
     required property real cardY
     required property real cardWidth
@@ -101,6 +102,10 @@ Rectangle {
                 font.pixelSize: Theme.smallFont
                 font.bold: true
             }
+            // Why it is pending or failed, in the scheduler's or the kubelet's words.
+            HoverHandler { id: statusHover }
+            ToolTip.visible: statusHover.hovered && pod.message !== ""
+            ToolTip.text: pod.message
         }
         Label {
             text: pod.ready

@@ -66,7 +66,7 @@ double ClusterLayout::placeNode(const QString &name, QPointF origin, std::vector
 {
     std::sort(pods.begin(), pods.end(), createdBefore);
     std::array<double, kPodColumns> columnBottom;
-    columnBottom.fill(origin.y() + kNodeHeader);
+    columnBottom.fill(origin.y() + kNodeHeader + kNodePadding);
     for (const LayoutPod *pod : pods) {
         // The shortest column so far: it depends only on the pods placed before this one.
         auto column = std::min_element(columnBottom.begin(), columnBottom.end());

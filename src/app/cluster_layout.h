@@ -58,11 +58,11 @@ public:
     static constexpr double kNodePadding = 14;
     static constexpr double kNodeHeader = 118;     // name, status, taints, CPU/memory bars
     static constexpr double kNodeMinHeight = 220;
-    static constexpr int kPodColumns = 2;
+    static constexpr int kPodColumns = 1;
     static constexpr double kNodeGap = 36;
     static constexpr double kQueueWidth = kPodWidth + 2 * kNodePadding;
     static constexpr double kQueueHeader = 44;
-    static constexpr int kNodesPerRow = 4;
+    static constexpr int kNodesPerRow = 6;
 
     // The card of one pod and its chips: depends on the pod alone.
     static PodGeometry podGeometry(int containers, int volumes);
