@@ -19,7 +19,7 @@ bool createdBefore(const LayoutPod *a, const LayoutPod *b)
     return a->created != b->created ? a->created < b->created : a->key < b->key;
 }
 
-}  // namespace
+} // namespace
 
 PodGeometry ClusterLayout::podGeometry(int containers, int volumes)
 {
@@ -109,4 +109,4 @@ QRectF ClusterLayout::podRect(const QString &key) const
     return it == pods_.end() ? QRectF() : it->second;
 }
 
-}  // namespace podscape
+} // namespace podscape

@@ -25,10 +25,10 @@ namespace podscape {
 
 // What the layout needs to know about a pod: who it is, where it is bound, how big its card is.
 struct LayoutPod {
-    QString key;       // "namespace/name"
-    QString node;      // empty while the pod waits for the scheduler
-    double created = 0;  // creation time: the order pods take their places in
-    int containers = 0;  // init, sidecar and app containers
+    QString key;        // "namespace/name"
+    QString node;       // empty while the pod waits for the scheduler
+    double created = 0; // creation time: the order pods take their places in
+    int containers = 0; // init, sidecar and app containers
     int volumes = 0;
 };
 
@@ -39,24 +39,24 @@ struct LayoutNode {
 // The chips inside a pod card, in the pod's own coordinates.
 struct PodGeometry {
     QSizeF size;
-    std::vector<QRectF> containers;  // one per container, in the order LayoutPod counted them
-    std::vector<QRectF> volumes;     // on the pod's right edge
+    std::vector<QRectF> containers; // one per container, in the order LayoutPod counted them
+    std::vector<QRectF> volumes;    // on the pod's right edge
 };
 
 class ClusterLayout {
 public:
     // Metrics shared with QML (it reads them from the session) so the two agree.
     static constexpr double kPodWidth = 280;
-    static constexpr double kPodHeader = 58;       // name, status line
+    static constexpr double kPodHeader = 58; // name, status line
     static constexpr double kPodPadding = 10;
-    static constexpr double kChipHeight = 34;      // two lines: name and state, image or type
+    static constexpr double kChipHeight = 34; // two lines: name and state, image or type
     static constexpr double kChipGap = 6;
     static constexpr double kContainerWidth = 150;
     static constexpr double kVolumeWidth = 96;
-    static constexpr double kVolumeOverhang = 6;   // volume chips straddle the pod's right edge
+    static constexpr double kVolumeOverhang = 6; // volume chips straddle the pod's right edge
     static constexpr double kPodGap = 16;
     static constexpr double kNodePadding = 14;
-    static constexpr double kNodeHeader = 118;     // name, status, taints, CPU/memory bars
+    static constexpr double kNodeHeader = 118; // name, status, taints, CPU/memory bars
     static constexpr double kNodeMinHeight = 220;
     static constexpr int kPodColumns = 1;
     static constexpr double kNodeGap = 36;
@@ -70,7 +70,7 @@ public:
     void compute(const std::vector<LayoutNode> &nodes, const std::vector<LayoutPod> &pods);
 
     QRectF nodeRect(const QString &name) const;
-    QRectF podRect(const QString &key) const;  // canvas coordinates; null when unknown
+    QRectF podRect(const QString &key) const; // canvas coordinates; null when unknown
     QRectF queueRect() const { return queue_; }
     QRectF bounds() const { return bounds_; }
 
@@ -84,4 +84,4 @@ private:
     QRectF bounds_;
 };
 
-}  // namespace podscape
+} // namespace podscape

@@ -20,9 +20,9 @@ namespace podscape {
 
 namespace {
 
-constexpr int kFrameMs = 33;               // about 30 frames a second
-constexpr qint64 kMaxFrameMs = 250;        // after a stall, do not leap ahead
-constexpr double kStepHorizon = 60;        // a step looks this far ahead for a visible change
+constexpr int kFrameMs = 33;        // about 30 frames a second
+constexpr qint64 kMaxFrameMs = 250; // after a stall, do not leap ahead
+constexpr double kStepHorizon = 60; // a step looks this far ahead for a visible change
 constexpr std::uint64_t kStepBudget = 200000;
 
 QString qs(const std::string &s)
@@ -68,7 +68,7 @@ LoadResult loadResource(const ManifestLoader &loader, const QString &path)
 LoadResult loadInput(const QStringList &paths)
 {
     LoaderOptions options;
-    options.validate = false;  // the simulated API server validates, and refuses into rejected()
+    options.validate = false; // the simulated API server validates, and refuses into rejected()
     ManifestLoader loader(options);
     LoadResult result;
     std::vector<std::string> onDisk;
@@ -143,7 +143,7 @@ QVariantList traceVariant(const std::vector<TraceEntry> &trace)
     return out;
 }
 
-}  // namespace
+} // namespace
 
 ClusterSession::ClusterSession(QObject *parent)
     : QObject(parent), nodes_(new NodeModel(this)), pods_(new PodModel(this)), services_(new ServiceModel(this)),
@@ -151,12 +151,12 @@ ClusterSession::ClusterSession(QObject *parent)
 {
     timer_.setInterval(kFrameMs);
     connect(&timer_, &QTimer::timeout, this, &ClusterSession::onTick);
-    restart(0);  // an empty default cluster until something is opened
+    restart(0); // an empty default cluster until something is opened
 }
 
 ClusterSession::~ClusterSession()
 {
-    events_->clear();  // it reads the simulation's event list, which goes first
+    events_->clear(); // it reads the simulation's event list, which goes first
 }
 
 bool ClusterSession::open(const QStringList &paths)
@@ -164,7 +164,7 @@ bool ClusterSession::open(const QStringList &paths)
     LoadResult loaded = loadInput(paths);
     loadErrors_ = diagnosticTexts(loaded.errors);
     if (loaded.objects.empty() && !loaded.errors.empty()) {
-        setErrors(loadErrors_);  // nothing usable: keep what is loaded
+        setErrors(loadErrors_); // nothing usable: keep what is loaded
         return false;
     }
     pause();
@@ -185,7 +185,7 @@ void ClusterSession::reload()
     loadErrors_ = diagnosticTexts(loaded.errors);
     if (!loaded.objects.empty())
         recordAction([objects = std::move(loaded.objects)](Simulation &sim) { sim.apply(objects); });
-    shown_ = {};  // the errors may have changed even if the store has not
+    shown_ = {}; // the errors may have changed even if the store has not
     refresh();
 }
 
@@ -311,7 +311,7 @@ void ClusterSession::restart(std::uint64_t eventsRun)
         marks_.push_back(0);
     marked_ = signature();
     shown_ = {};
-    refresh();  // the models let go of the old simulation here
+    refresh(); // the models let go of the old simulation here
 }
 
 void ClusterSession::refresh()
@@ -334,7 +334,8 @@ void ClusterSession::refreshModels()
     for (const auto &p : pods)
         layoutPods.push_back(PodModel::layoutEntry(*p));
     layout_.compute(layoutNodes, layoutPods);
-    pendingCount_ = int(std::count_if(pods.begin(), pods.end(), [](const auto &p) { return p->spec.nodeName.empty(); }));
+    pendingCount_ =
+        int(std::count_if(pods.begin(), pods.end(), [](const auto &p) { return p->spec.nodeName.empty(); }));
 
     nodes_->refresh(nodes, pods, layout_);
     pods_->refresh(pods, layout_);
@@ -398,4 +399,4 @@ QVariantMap ClusterSession::inspect(const QString &key) const
     return m;
 }
 
-}  // namespace podscape
+} // namespace podscape

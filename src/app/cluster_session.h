@@ -125,7 +125,7 @@ private:
 
     void onTick();
     Signature signature() const;
-    void runEvent();  // one event of the clock, noting visible changes
+    void runEvent(); // one event of the clock, noting visible changes
     void restart(std::uint64_t eventsRun);
     void recordAction(std::function<void(Simulation &)> action);
     void refresh();
@@ -136,9 +136,9 @@ private:
     std::unique_ptr<Simulation> sim_;
     Objects objects_;
     std::vector<UserAction> actions_;
-    std::vector<std::uint64_t> marks_;  // event counts at which the visible state changed
-    Signature marked_;                  // the state at the last mark
-    Signature shown_;                   // what the models show
+    std::vector<std::uint64_t> marks_; // event counts at which the visible state changed
+    Signature marked_;                 // the state at the last mark
+    Signature shown_;                  // what the models show
     QStringList files_;
     QStringList loadErrors_;
     QStringList errors_;
@@ -156,4 +156,4 @@ private:
     QVariantMap inspection_;
 };
 
-}  // namespace podscape
+} // namespace podscape

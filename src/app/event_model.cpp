@@ -17,7 +17,7 @@ QString objectColumn(const ObjectRef &ref)
     return qs(ref.kind).toLower() + '/' + qs(ref.name);
 }
 
-}  // namespace
+} // namespace
 
 void EventModel::refresh(const std::vector<Event> &events)
 {
@@ -53,26 +53,34 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
         return {};
     const Event &e = (*events_)[std::size_t(index.row())];
     switch (role) {
-    case TimeRole: return e.time;
-    case TimeTextRole: return QString::number(e.time, 'f', 1) + 's';
-    case TypeRole: return qs(e.type);
-    case ReasonRole: return qs(e.reason);
+    case TimeRole:
+        return e.time;
+    case TimeTextRole:
+        return QString::number(e.time, 'f', 1) + 's';
+    case TypeRole:
+        return qs(e.type);
+    case ReasonRole:
+        return qs(e.reason);
     case Qt::DisplayRole:
-    case ObjectRole: return objectColumn(e.object);
-    case ObjectKindRole: return qs(e.object.kind);
+    case ObjectRole:
+        return objectColumn(e.object);
+    case ObjectKindRole:
+        return qs(e.object.kind);
     case ObjectKeyRole:
         return e.object.namespace_.empty() ? qs(e.object.name) : qs(e.object.namespace_) + '/' + qs(e.object.name);
-    case MessageRole: return qs(e.message);
-    case SourceRole: return qs(e.source);
+    case MessageRole:
+        return qs(e.message);
+    case SourceRole:
+        return qs(e.source);
     }
     return {};
 }
 
 QHash<int, QByteArray> EventModel::roleNames() const
 {
-    return {{TimeRole, "time"},         {TimeTextRole, "timeText"},     {TypeRole, "type"},
-            {ReasonRole, "reason"},     {ObjectRole, "object"},         {ObjectKindRole, "objectKind"},
-            {ObjectKeyRole, "objectKey"}, {MessageRole, "message"},     {SourceRole, "source"}};
+    return {{TimeRole, "time"},           {TimeTextRole, "timeText"}, {TypeRole, "type"},
+            {ReasonRole, "reason"},       {ObjectRole, "object"},     {ObjectKindRole, "objectKind"},
+            {ObjectKeyRole, "objectKey"}, {MessageRole, "message"},   {SourceRole, "source"}};
 }
 
-}  // namespace podscape
+} // namespace podscape

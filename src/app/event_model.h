@@ -23,9 +23,9 @@ public:
         TimeTextRole,
         TypeRole,
         ReasonRole,
-        ObjectRole,     // kubectl's OBJECT column: pod/web-0
+        ObjectRole, // kubectl's OBJECT column: pod/web-0
         ObjectKindRole,
-        ObjectKeyRole,  // namespace/name, to select the object
+        ObjectKeyRole, // namespace/name, to select the object
         MessageRole,
         SourceRole,
     };
@@ -46,4 +46,4 @@ private:
     int shown_ = 0;
 };
 
-}  // namespace podscape
+} // namespace podscape

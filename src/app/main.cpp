@@ -19,7 +19,7 @@ QStringList filesToOpen()
     return files;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char *argv[])
 {

@@ -138,7 +138,7 @@ NodeRow nodeRow(const Node &node, const Usage &usage, const ClusterLayout &layou
     return row;
 }
 
-}  // namespace
+} // namespace
 
 void NodeModel::refresh(const std::vector<std::shared_ptr<Node>> &nodes, const std::vector<std::shared_ptr<Pod>> &pods,
                         const ClusterLayout &layout)
@@ -170,25 +170,44 @@ QVariant NodeModel::data(const QModelIndex &index, int role) const
     const NodeRow &row = rows_[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-    case NameRole: return row.key;
-    case RolesRole: return row.roles;
-    case StatusRole: return row.status;
-    case ReadyRole: return row.ready;
-    case UnschedulableRole: return row.unschedulable;
-    case InternalIpRole: return row.internalIP;
-    case TaintsRole: return row.taints;
-    case CpuRequestedRole: return row.cpuRequested;
-    case CpuAllocatableRole: return row.cpuAllocatable;
-    case CpuTextRole: return row.cpuText;
-    case MemoryRequestedRole: return row.memoryRequested;
-    case MemoryAllocatableRole: return row.memoryAllocatable;
-    case MemoryTextRole: return row.memoryText;
-    case PodCountRole: return row.podCount;
-    case PodCapacityRole: return row.podCapacity;
-    case XRole: return row.rect.x();
-    case YRole: return row.rect.y();
-    case WidthRole: return row.rect.width();
-    case HeightRole: return row.rect.height();
+    case NameRole:
+        return row.key;
+    case RolesRole:
+        return row.roles;
+    case StatusRole:
+        return row.status;
+    case ReadyRole:
+        return row.ready;
+    case UnschedulableRole:
+        return row.unschedulable;
+    case InternalIpRole:
+        return row.internalIP;
+    case TaintsRole:
+        return row.taints;
+    case CpuRequestedRole:
+        return row.cpuRequested;
+    case CpuAllocatableRole:
+        return row.cpuAllocatable;
+    case CpuTextRole:
+        return row.cpuText;
+    case MemoryRequestedRole:
+        return row.memoryRequested;
+    case MemoryAllocatableRole:
+        return row.memoryAllocatable;
+    case MemoryTextRole:
+        return row.memoryText;
+    case PodCountRole:
+        return row.podCount;
+    case PodCapacityRole:
+        return row.podCapacity;
+    case XRole:
+        return row.rect.x();
+    case YRole:
+        return row.rect.y();
+    case WidthRole:
+        return row.rect.width();
+    case HeightRole:
+        return row.rect.height();
     }
     return {};
 }
@@ -216,4 +235,4 @@ QHash<int, QByteArray> NodeModel::roleNames() const
             {HeightRole, "cardHeight"}};
 }
 
-}  // namespace podscape
+} // namespace podscape

@@ -19,19 +19,19 @@ struct Node;
 struct Pod;
 
 struct NodeRow {
-    QString key;  // the node's name: nodes are cluster-scoped
-    QString roles;   // kubectl's ROLES column: "control-plane", "<none>"
-    QString status;  // kubectl's STATUS column: Ready, NotReady, Ready,SchedulingDisabled
+    QString key;    // the node's name: nodes are cluster-scoped
+    QString roles;  // kubectl's ROLES column: "control-plane", "<none>"
+    QString status; // kubectl's STATUS column: Ready, NotReady, Ready,SchedulingDisabled
     QString internalIP;
-    QStringList taints;  // key=value:effect
+    QStringList taints; // key=value:effect
     bool ready = false;
     bool unschedulable = false;
-    qint64 cpuRequested = 0;  // millicores
+    qint64 cpuRequested = 0; // millicores
     qint64 cpuAllocatable = 0;
-    qint64 memoryRequested = 0;  // bytes
+    qint64 memoryRequested = 0; // bytes
     qint64 memoryAllocatable = 0;
-    QString cpuText;     // "1.27 / 4"
-    QString memoryText;  // "208Mi / 8Gi"
+    QString cpuText;    // "1.27 / 4"
+    QString memoryText; // "208Mi / 8Gi"
     int podCount = 0;
     int podCapacity = 0;
     QRectF rect;
@@ -83,4 +83,4 @@ private:
     std::vector<NodeRow> rows_;
 };
 
-}  // namespace podscape
+} // namespace podscape

@@ -17,9 +17,12 @@ QString qs(const std::string &s)
 QString stateName(ContainerState::Kind kind)
 {
     switch (kind) {
-    case ContainerState::Kind::Waiting: return QStringLiteral("waiting");
-    case ContainerState::Kind::Running: return QStringLiteral("running");
-    case ContainerState::Kind::Terminated: return QStringLiteral("terminated");
+    case ContainerState::Kind::Waiting:
+        return QStringLiteral("waiting");
+    case ContainerState::Kind::Running:
+        return QStringLiteral("running");
+    case ContainerState::Kind::Terminated:
+        return QStringLiteral("terminated");
     }
     return {};
 }
@@ -144,8 +147,10 @@ PodRow podRow(const Pod &pod, const ClusterLayout &layout)
 
 QVariantMap rectMap(const QRectF &r)
 {
-    return {{QStringLiteral("x"), r.x()}, {QStringLiteral("y"), r.y()},
-            {QStringLiteral("width"), r.width()}, {QStringLiteral("height"), r.height()}};
+    return {{QStringLiteral("x"), r.x()},
+            {QStringLiteral("y"), r.y()},
+            {QStringLiteral("width"), r.width()},
+            {QStringLiteral("height"), r.height()}};
 }
 
 QVariantList containersVariant(const std::vector<ContainerRow> &rows)
@@ -186,7 +191,7 @@ QVariantList volumesVariant(const std::vector<VolumeRow> &rows)
     return out;
 }
 
-}  // namespace
+} // namespace
 
 QString podStatusCategory(const Pod &pod, const QString &status)
 {
@@ -198,10 +203,15 @@ QString podStatusCategory(const Pod &pod, const QString &status)
         return QStringLiteral("succeeded");
     // Waiting and terminated reasons that mean trouble: CrashLoopBackOff, ImagePullBackOff,
     // ErrImagePull, CreateContainerConfigError, Init:Error, OOMKilled, Evicted, ...
-    static const QStringList failures = {QStringLiteral("Err"), QStringLiteral("BackOff"), QStringLiteral("OOMKilled"),
-                                         QStringLiteral("Evicted"), QStringLiteral("Failed"),
-                                         QStringLiteral("ContainerCannotRun"), QStringLiteral("DeadlineExceeded"),
-                                         QStringLiteral("Signal"), QStringLiteral("ExitCode")};
+    static const QStringList failures = {QStringLiteral("Err"),
+                                         QStringLiteral("BackOff"),
+                                         QStringLiteral("OOMKilled"),
+                                         QStringLiteral("Evicted"),
+                                         QStringLiteral("Failed"),
+                                         QStringLiteral("ContainerCannotRun"),
+                                         QStringLiteral("DeadlineExceeded"),
+                                         QStringLiteral("Signal"),
+                                         QStringLiteral("ExitCode")};
     if (pod.status.phase == "Failed")
         return QStringLiteral("failed");
     for (const QString &word : failures)
@@ -246,27 +256,48 @@ QVariant PodModel::data(const QModelIndex &index, int role) const
     const PodRow &row = rows_[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-    case KeyRole: return row.key;
-    case NameRole: return row.name;
-    case NamespaceRole: return row.namespace_;
-    case NodeRole: return row.node;
-    case PhaseRole: return row.phase;
-    case StatusRole: return row.status;
-    case CategoryRole: return row.category;
-    case IpRole: return row.ip;
-    case HostNetworkRole: return row.hostNetwork;
-    case ReadyRole: return row.ready;
-    case RestartsRole: return row.restarts;
-    case OwnerKindRole: return row.ownerKind;
-    case OwnerNameRole: return row.ownerName;
-    case MessageRole: return row.message;
-    case PendingRole: return row.node.isEmpty();
-    case XRole: return row.rect.x();
-    case YRole: return row.rect.y();
-    case WidthRole: return row.rect.width();
-    case HeightRole: return row.rect.height();
-    case ContainersRole: return containersVariant(row.containers);
-    case VolumesRole: return volumesVariant(row.volumes);
+    case KeyRole:
+        return row.key;
+    case NameRole:
+        return row.name;
+    case NamespaceRole:
+        return row.namespace_;
+    case NodeRole:
+        return row.node;
+    case PhaseRole:
+        return row.phase;
+    case StatusRole:
+        return row.status;
+    case CategoryRole:
+        return row.category;
+    case IpRole:
+        return row.ip;
+    case HostNetworkRole:
+        return row.hostNetwork;
+    case ReadyRole:
+        return row.ready;
+    case RestartsRole:
+        return row.restarts;
+    case OwnerKindRole:
+        return row.ownerKind;
+    case OwnerNameRole:
+        return row.ownerName;
+    case MessageRole:
+        return row.message;
+    case PendingRole:
+        return row.node.isEmpty();
+    case XRole:
+        return row.rect.x();
+    case YRole:
+        return row.rect.y();
+    case WidthRole:
+        return row.rect.width();
+    case HeightRole:
+        return row.rect.height();
+    case ContainersRole:
+        return containersVariant(row.containers);
+    case VolumesRole:
+        return volumesVariant(row.volumes);
     }
     return {};
 }
@@ -296,4 +327,4 @@ QHash<int, QByteArray> PodModel::roleNames() const
             {VolumesRole, "volumes"}};
 }
 
-}  // namespace podscape
+} // namespace podscape

@@ -19,21 +19,21 @@ struct Pod;
 
 struct ContainerRow {
     QString name;
-    QString kind;   // init | sidecar | app
-    QString state;  // waiting | running | terminated
+    QString kind;  // init | sidecar | app
+    QString state; // waiting | running | terminated
     QString reason;
     QString image;
-    QStringList ports;  // "http:80/TCP"
+    QStringList ports; // "http:80/TCP"
     bool ready = false;
     int restarts = 0;
-    QRectF rect;  // in the pod card
+    QRectF rect; // in the pod card
 
     bool operator==(const ContainerRow &) const = default;
 };
 
 struct MountRow {
     QString container;
-    int containerIndex = -1;  // into PodRow::containers
+    int containerIndex = -1; // into PodRow::containers
     QString mountPath;
     bool readOnly = false;
 
@@ -42,30 +42,30 @@ struct MountRow {
 
 struct VolumeRow {
     QString name;
-    QString type;    // the manifest key: emptyDir, configMap, ...
-    QString source;  // the ConfigMap, Secret, claim or host path it comes from
+    QString type;   // the manifest key: emptyDir, configMap, ...
+    QString source; // the ConfigMap, Secret, claim or host path it comes from
     std::vector<MountRow> mounts;
-    QRectF rect;  // in the pod card
+    QRectF rect; // in the pod card
 
     bool operator==(const VolumeRow &) const = default;
 };
 
 struct PodRow {
-    QString key;  // namespace/name
+    QString key; // namespace/name
     QString name;
     QString namespace_;
     QString node;
     QString phase;
-    QString status;    // kubectl's STATUS column
-    QString category;  // running | pending | failed | terminating | succeeded: the card's colour
+    QString status;   // kubectl's STATUS column
+    QString category; // running | pending | failed | terminating | succeeded: the card's colour
     QString ip;
-    QString ready;     // kubectl's READY column, "2/2"
+    QString ready; // kubectl's READY column, "2/2"
     QString ownerKind;
     QString ownerName;
-    QString message;   // why it is pending or failed
+    QString message; // why it is pending or failed
     bool hostNetwork = false;
     int restarts = 0;
-    QRectF rect;  // on the canvas
+    QRectF rect; // on the canvas
     std::vector<ContainerRow> containers;
     std::vector<VolumeRow> volumes;
 
@@ -123,4 +123,4 @@ private:
     std::vector<PodRow> rows_;
 };
 
-}  // namespace podscape
+} // namespace podscape

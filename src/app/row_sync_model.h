@@ -59,4 +59,4 @@ template <typename Row> void RowSyncModel::syncRows(std::vector<Row> &rows, std:
     }
 }
 
-}  // namespace podscape
+} // namespace podscape

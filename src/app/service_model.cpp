@@ -52,7 +52,7 @@ ServiceRow serviceRow(const Simulation &sim, const Service &svc)
     return row;
 }
 
-}  // namespace
+} // namespace
 
 void ServiceModel::refresh(const Simulation &sim)
 {
@@ -74,14 +74,22 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
     const ServiceRow &row = rows_[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-    case KeyRole: return row.key;
-    case NameRole: return row.name;
-    case NamespaceRole: return row.namespace_;
-    case TypeRole: return row.type;
-    case ClusterIpRole: return row.clusterIP;
-    case PortsRole: return row.ports;
-    case SelectorRole: return row.selector;
-    case DnsRole: return row.dns;
+    case KeyRole:
+        return row.key;
+    case NameRole:
+        return row.name;
+    case NamespaceRole:
+        return row.namespace_;
+    case TypeRole:
+        return row.type;
+    case ClusterIpRole:
+        return row.clusterIP;
+    case PortsRole:
+        return row.ports;
+    case SelectorRole:
+        return row.selector;
+    case DnsRole:
+        return row.dns;
     case EndpointsRole: {
         QVariantList list;
         for (const auto &e : row.endpoints)
@@ -96,10 +104,16 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ServiceModel::roleNames() const
 {
-    return {{KeyRole, "key"},           {NameRole, "name"},         {NamespaceRole, "namespace"},
-            {TypeRole, "type"},         {ClusterIpRole, "clusterIP"}, {PortsRole, "ports"},
-            {SelectorRole, "selector"}, {DnsRole, "dns"},           {EndpointsRole, "endpoints"},
+    return {{KeyRole, "key"},
+            {NameRole, "name"},
+            {NamespaceRole, "namespace"},
+            {TypeRole, "type"},
+            {ClusterIpRole, "clusterIP"},
+            {PortsRole, "ports"},
+            {SelectorRole, "selector"},
+            {DnsRole, "dns"},
+            {EndpointsRole, "endpoints"},
             {ReadyCountRole, "readyCount"}};
 }
 
-}  // namespace podscape
+} // namespace podscape

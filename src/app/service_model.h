@@ -14,21 +14,21 @@ namespace podscape {
 class Simulation;
 
 struct EndpointRow {
-    QString address;  // IP:port
+    QString address; // IP:port
     bool ready = false;
 
     bool operator==(const EndpointRow &) const = default;
 };
 
 struct ServiceRow {
-    QString key;  // namespace/name
+    QString key; // namespace/name
     QString name;
     QString namespace_;
     QString type;
     QString clusterIP;
-    QStringList ports;  // "http 80→http/TCP"
-    QString selector;   // "app=web", empty when the Service has none
-    QString dns;        // name.namespace.svc.cluster.local
+    QStringList ports; // "http 80→http/TCP"
+    QString selector;  // "app=web", empty when the Service has none
+    QString dns;       // name.namespace.svc.cluster.local
     std::vector<EndpointRow> endpoints;
 
     bool operator==(const ServiceRow &) const = default;
@@ -66,4 +66,4 @@ private:
     std::vector<ServiceRow> rows_;
 };
 
-}  // namespace podscape
+} // namespace podscape

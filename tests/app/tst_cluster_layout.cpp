@@ -18,7 +18,7 @@ LayoutPod pod(const QString &name, const QString &node, double created, int cont
     return {"default/" + name, node, created, containers, volumes};
 }
 
-}  // namespace
+} // namespace
 
 class TestClusterLayout : public QObject {
     Q_OBJECT
@@ -61,9 +61,9 @@ private slots:
         std::vector<LayoutPod> pods = {pod("a", "worker-1", 1), pod("b", "worker-2", 2), pod("q", "", 3)};
         ClusterLayout before;
         before.compute(nodes(), pods);
-        pods.push_back(pod("new-on-3", "worker-3", 4, 5, 4));  // a big pod on another node
-        pods.push_back(pod("new-pending", "", 5));               // and one more in the queue
-        pods.push_back(pod("later-on-1", "worker-1", 6));        // a later pod on the same node
+        pods.push_back(pod("new-on-3", "worker-3", 4, 5, 4)); // a big pod on another node
+        pods.push_back(pod("new-pending", "", 5));            // and one more in the queue
+        pods.push_back(pod("later-on-1", "worker-1", 6));     // a later pod on the same node
         ClusterLayout after;
         after.compute(nodes(), pods);
         for (const char *key : {"default/a", "default/b", "default/q"})
@@ -90,7 +90,7 @@ private slots:
         for (const auto &c : g.containers)
             QVERIFY(card.contains(c));
         for (const auto &v : g.volumes) {
-            QVERIFY(v.right() > card.right());  // volumes straddle the pod's edge
+            QVERIFY(v.right() > card.right()); // volumes straddle the pod's edge
             QVERIFY(v.bottom() <= card.bottom());
             for (const auto &c : g.containers)
                 QVERIFY(!v.intersects(c));

@@ -19,8 +19,8 @@ QString snapshot(const ClusterSession &session)
 {
     QStringList lines{QString::number(session.virtualTime(), 'f', 6), QString::number(session.events()->rowCount())};
     for (const PodRow &row : session.pods()->rows())
-        lines.append(QStringList{row.key, row.node, row.status, row.ready, row.ip,
-                                 QString::number(row.rect.x()), QString::number(row.rect.y())}
+        lines.append(QStringList{row.key, row.node, row.status, row.ready, row.ip, QString::number(row.rect.x()),
+                                 QString::number(row.rect.y())}
                          .join(' '));
     return lines.join('\n');
 }
@@ -32,7 +32,7 @@ QString writeFile(QTemporaryDir &dir, const QString &name, const std::string &te
     return path;
 }
 
-}  // namespace
+} // namespace
 
 class TestClusterSession : public QObject {
     Q_OBJECT
@@ -46,7 +46,7 @@ private slots:
         QCOMPARE(files.count(), 1);
         QCOMPARE(session.virtualTime(), 0.0);
         QCOMPARE(session.isPlaying(), false);
-        QCOMPARE(session.nodes()->rowCount(), 4);  // the default cluster
+        QCOMPARE(session.nodes()->rowCount(), 4); // the default cluster
         QVERIFY(session.errors().isEmpty());
     }
 
@@ -81,7 +81,7 @@ private slots:
     {
         ClusterSession session;
         QVERIFY(session.open({kDemo}));
-        session.advanceTo(2);  // the pods are being created: every step changes something
+        session.advanceTo(2); // the pods are being created: every step changes something
         QString played = snapshot(session);
         session.stepForward();
         QVERIFY(snapshot(session) != played);
@@ -128,7 +128,8 @@ private slots:
     void badInputIsReportedWithItsPlace()
     {
         QTemporaryDir dir;
-        QString bad = writeFile(dir, "bad.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec:\n  replicas: three\n");
+        QString bad = writeFile(
+            dir, "bad.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec:\n  replicas: three\n");
         ClusterSession session;
         QVERIFY(session.open({kDemo}));
         session.advanceTo(10);
@@ -156,21 +157,24 @@ private slots:
     void reloadAppliesAndSurvivesStepBack()
     {
         QTemporaryDir dir;
-        std::string pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: one}\nspec: {containers: [{name: a, image: nginx}]}\n";
+        std::string pod =
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: one}\nspec: {containers: [{name: a, image: nginx}]}\n";
         QString file = writeFile(dir, "app.yaml", pod);
         ClusterSession session;
         QVERIFY(session.open({file}));
         session.advanceTo(10);
-        writeFile(dir, "app.yaml", pod + "---\n" + "apiVersion: v1\nkind: Pod\nmetadata: {name: two}\n"
-                                                  "spec: {containers: [{name: a, image: nginx}]}\n");
+        writeFile(dir, "app.yaml",
+                  pod + "---\n" +
+                      "apiVersion: v1\nkind: Pod\nmetadata: {name: two}\n"
+                      "spec: {containers: [{name: a, image: nginx}]}\n");
         session.reload();
-        session.advanceTo(10.5);  // pod two is coming up: every step changes something
+        session.advanceTo(10.5); // pod two is coming up: every step changes something
         QVERIFY(session.pods()->find("default/two"));
         session.stepForward();
         QString stepped = snapshot(session);
         session.stepForward();
         session.stepBack();
-        QVERIFY(session.pods()->find("default/two"));  // the replay applied the reload again
+        QVERIFY(session.pods()->find("default/two")); // the replay applied the reload again
         QCOMPARE(snapshot(session), stepped);
     }
 
@@ -184,7 +188,7 @@ private slots:
         QCOMPARE(inspected.count(), 1);
         QVariantMap pod = session.inspection();
         QCOMPARE(pod["status"].toString(), QStringLiteral("Pending"));
-        QVERIFY(pod["source"].toString().endsWith(QLatin1String("03-too-big.yaml:3")));  // its apiVersion line
+        QVERIFY(pod["source"].toString().endsWith(QLatin1String("03-too-big.yaml:3"))); // its apiVersion line
         QVariantMap scheduling = pod["scheduling"].toMap();
         QVERIFY(scheduling["message"].toString().startsWith(QLatin1String("0/4 nodes are available")));
         QCOMPARE(scheduling["nodes"].toList().size(), 4);

@@ -12,7 +12,7 @@ namespace {
 
 const QString kDemo = QStringLiteral(PODSCAPE_SOURCE_DIR "/resources/demo");
 
-}  // namespace
+} // namespace
 
 class TestEventModel : public QObject {
     Q_OBJECT
@@ -29,12 +29,14 @@ private slots:
         for (int i = 0; i < events.rowCount(); ++i) {
             QModelIndex row = events.index(i);
             QString reason = row.data(EventModel::ReasonRole).toString();
-            if (reason == QLatin1String("Scheduled") && row.data(EventModel::ObjectRole) == QLatin1String("pod/myapp-pod")) {
+            if (reason == QLatin1String("Scheduled") &&
+                row.data(EventModel::ObjectRole) == QLatin1String("pod/myapp-pod")) {
                 sawScheduled = true;
                 QCOMPARE(row.data(EventModel::TypeRole).toString(), QStringLiteral("Normal"));
                 QCOMPARE(row.data(EventModel::ObjectKeyRole).toString(), QStringLiteral("default/myapp-pod"));
-                QVERIFY(row.data(EventModel::MessageRole).toString().startsWith(
-                    QLatin1String("Successfully assigned default/myapp-pod to ")));
+                QVERIFY(row.data(EventModel::MessageRole)
+                            .toString()
+                            .startsWith(QLatin1String("Successfully assigned default/myapp-pod to ")));
             }
             if (reason == QLatin1String("FailedScheduling")) {
                 sawFailedScheduling = true;

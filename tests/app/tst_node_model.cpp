@@ -19,7 +19,7 @@ QModelIndex nodeRow(const NodeModel &model, const QString &name)
     return {};
 }
 
-}  // namespace
+} // namespace
 
 class TestNodeModel : public QObject {
     Q_OBJECT

@@ -30,7 +30,7 @@ QStringList webPods(const PodModel &model)
     return out;
 }
 
-}  // namespace
+} // namespace
 
 class TestPodModel : public QObject {
     Q_OBJECT
@@ -95,7 +95,7 @@ private slots:
                 content = v.toMap();
         QCOMPARE(content["type"].toString(), QStringLiteral("emptyDir"));
         QVariantList mounts = content["mounts"].toList();
-        QCOMPARE(mounts.size(), 2);  // shared by nginx and content-sync
+        QCOMPARE(mounts.size(), 2); // shared by nginx and content-sync
         QCOMPARE(mounts[0].toMap()["container"].toString(), QStringLiteral("nginx"));
         QCOMPARE(mounts[0].toMap()["mountPath"].toString(), QStringLiteral("/usr/share/nginx/html"));
         QCOMPARE(mounts[1].toMap()["container"].toString(), QStringLiteral("content-sync"));
@@ -110,11 +110,11 @@ private slots:
         QSignalSpy inserted(session.pods(), &QAbstractItemModel::rowsInserted);
         QSignalSpy changed(session.pods(), &QAbstractItemModel::dataChanged);
         session.advanceTo(1);
-        QVERIFY(inserted.count() > 0);  // the pods arrive
+        QVERIFY(inserted.count() > 0); // the pods arrive
         int rows = session.pods()->rowCount();
         session.advanceTo(30);
         QCOMPARE(session.pods()->rowCount(), rows);
-        QVERIFY(changed.count() > 0);  // ContainerCreating → Running, IPs, readiness
+        QVERIFY(changed.count() > 0); // ContainerCreating → Running, IPs, readiness
         QCOMPARE(resets.count(), 0);
         // Nothing visible happens between two frames of a settled cluster: no signal either.
         changed.clear();

@@ -19,7 +19,7 @@ QModelIndex webService(const ServiceModel &model)
     return {};
 }
 
-}  // namespace
+} // namespace
 
 class TestServiceModel : public QObject {
     Q_OBJECT
@@ -43,7 +43,7 @@ private slots:
     {
         ClusterSession session;
         QVERIFY(session.open({kDemo}));
-        session.advanceTo(5);  // running, readiness not yet probed
+        session.advanceTo(5); // running, readiness not yet probed
         QModelIndex web = webService(*session.services());
         QCOMPARE(web.data(ServiceModel::ReadyCountRole).toInt(), 0);
         session.advanceTo(30);
