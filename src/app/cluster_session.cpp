@@ -236,7 +236,7 @@ void ClusterSession::onTick()
 
 ClusterSession::Signature ClusterSession::signature() const
 {
-    return {sim_->store().resourceVersion(), sim_->events().events().size(), sim_->rejected().size()};
+    return {sim_->store().resourceVersion(), sim_->events().events().size(), sim_->rejected().size(), *traceCount_};
 }
 
 void ClusterSession::runEvent()
@@ -291,6 +291,8 @@ void ClusterSession::reset()
 void ClusterSession::restart(std::uint64_t eventsRun)
 {
     auto sim = std::make_unique<Simulation>();
+    auto traces = std::make_shared<std::uint64_t>(0);
+    sim->traces().listen([traces](const std::string &, const TraceEntry &) { ++*traces; });
     sim->start(objects_);
     std::erase_if(actions_, [&](const UserAction &a) { return a.eventsRun > eventsRun; });
     std::size_t next = 0;
@@ -306,6 +308,7 @@ void ClusterSession::restart(std::uint64_t eventsRun)
 
     std::unique_ptr<Simulation> old = std::move(sim_);
     sim_ = std::move(sim);
+    traceCount_ = std::move(traces);
     std::erase_if(marks_, [&](std::uint64_t m) { return m > eventsRun; });
     if (marks_.empty())
         marks_.push_back(0);

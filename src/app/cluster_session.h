@@ -113,6 +113,7 @@ private:
         std::int64_t revision = -1;
         std::size_t events = 0;
         std::size_t rejected = 0;
+        std::uint64_t traces = 0;  // endpoints and kube-proxy changes write no object, only traces
         bool operator==(const Signature &) const = default;
     };
     // Something the user did at a point of the run; a replay does it again at the same point.
@@ -134,6 +135,7 @@ private:
     QVariantMap inspect(const QString &key) const;
 
     std::unique_ptr<Simulation> sim_;
+    std::shared_ptr<std::uint64_t> traceCount_;  // trace entries of sim_, counted as they come
     Objects objects_;
     std::vector<UserAction> actions_;
     std::vector<std::uint64_t> marks_; // event counts at which the visible state changed

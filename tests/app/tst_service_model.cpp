@@ -2,6 +2,7 @@
 // turn ready as the pods pass their readiness probes.
 #include "app/cluster_session.h"
 #include "app/service_model.h"
+#include "sim/simulation.h"
 
 #include <QtTest>
 
@@ -54,6 +55,22 @@ private slots:
         for (const QVariant &e : endpoints) {
             QVERIFY(e.toMap()["address"].toString().endsWith(QLatin1String(":80")));
             QVERIFY(e.toMap()["ready"].toBool());
+        }
+    }
+
+    // The endpoints controller writes no object, so the model must notice its changes another
+    // way: at every frame the rows match what the controller holds.
+    void followsTheEndpointsControllerFrameByFrame()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        for (double t = 0.5; t <= 30; t += 0.5) {
+            session.advanceTo(t);
+            ServiceEndpoints truth = session.simulation()->endpoints().endpointsOf("default", "web");
+            QModelIndex web = webService(*session.services());
+            QCOMPARE(web.data(ServiceModel::ReadyCountRole).toInt(), int(truth.ready.size()));
+            QCOMPARE(web.data(ServiceModel::EndpointsRole).toList().size(),
+                     int(truth.ready.size() + truth.notReady.size()));
         }
     }
 };
