@@ -67,9 +67,6 @@ Rectangle {
         targetTransformAroundCursor: true
         acceptedDevices: PointerDevice.Mouse | PointerDevice.TouchPad
     }
-    TapHandler {
-        onTapped: canvas.session.selectedPod = ""
-    }
 
     Item {
         id: content

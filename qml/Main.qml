@@ -74,6 +74,7 @@ ApplicationWindow {
     Shortcut { sequence: "Right"; onActivated: session.stepForward() }
     Shortcut { sequence: "Left"; onActivated: session.stepBack() }
     Shortcut { sequence: "Home"; onActivated: session.reset() }
+    Shortcut { sequence: "Escape"; onActivated: session.selectedPod = "" }
     Shortcut { sequence: "F"; onActivated: canvas.fit() }
     Shortcut { sequences: ["+", "="]; onActivated: canvas.zoomBy(1.25) }
     Shortcut { sequence: "-"; onActivated: canvas.zoomBy(0.8) }
