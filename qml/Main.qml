@@ -18,6 +18,21 @@ ApplicationWindow {
     visible: true
     title: session.files.length > 0 ? qsTr("Podscape — %1").arg(window.displayName(session.files)) : qsTr("Podscape")
     color: Theme.window
+    // The controls take their colours from the palette: follow the theme.
+    palette.window: Theme.panel
+    palette.windowText: Theme.text
+    palette.base: Theme.panel
+    palette.alternateBase: Theme.canvas
+    palette.text: Theme.text
+    palette.button: Theme.dark ? "#3a404b" : "#e8eaed"
+    palette.buttonText: Theme.text
+    palette.brightText: Theme.text
+    palette.highlight: Theme.accent
+    palette.highlightedText: "white"
+    palette.mid: Theme.border
+    palette.dark: Theme.mutedText
+    palette.light: Theme.canvas
+    palette.midlight: Theme.border
 
     function displayName(files) {
         let names = []

@@ -49,40 +49,19 @@ Rectangle {
 
     TapHandler { onTapped: pod.clicked() }
 
-    // Name and owner.
-    RowLayout {
+    // The name gets the whole first line: it is how users find a pod.
+    Label {
         x: 10
         y: 7
         width: parent.width - 20
-        spacing: 6
-        Label {
-            Layout.fillWidth: true
-            text: pod.name
-            elide: Text.ElideMiddle
-            font.pixelSize: Theme.bodyFont + 1
-            font.bold: true
-            color: Theme.text
-        }
-        Rectangle {
-            visible: pod.ownerKind !== ""
-            implicitWidth: ownerText.implicitWidth + 10
-            implicitHeight: 16
-            radius: 3
-            color: Theme.dark ? "#3d4452" : "#e8edf5"
-            Label {
-                id: ownerText
-                anchors.centerIn: parent
-                text: pod.ownerKind
-                font.pixelSize: Theme.smallFont - 1
-                color: Theme.mutedText
-            }
-            HoverHandler { id: ownerHover }
-            ToolTip.visible: ownerHover.hovered
-            ToolTip.text: qsTr("Owned by %1 %2").arg(pod.ownerKind).arg(pod.ownerName)
-        }
+        text: pod.name
+        elide: Text.ElideMiddle
+        font.pixelSize: Theme.bodyFont + 1
+        font.bold: true
+        color: Theme.text
     }
 
-    // STATUS, READY, RESTARTS and the pod's IP.
+    // STATUS, READY, RESTARTS, the owner and the pod's IP.
     RowLayout {
         x: 10
         y: 31
@@ -117,6 +96,23 @@ Rectangle {
             text: qsTr("↻%1").arg(pod.restarts)
             font.pixelSize: Theme.smallFont + 1
             color: Theme.failed
+        }
+        Rectangle {
+            visible: pod.ownerKind !== ""
+            implicitWidth: ownerText.implicitWidth + 10
+            implicitHeight: 16
+            radius: 3
+            color: Theme.dark ? "#3d4452" : "#e8edf5"
+            Label {
+                id: ownerText
+                anchors.centerIn: parent
+                text: pod.ownerKind
+                font.pixelSize: Theme.smallFont - 1
+                color: Theme.mutedText
+            }
+            HoverHandler { id: ownerHover }
+            ToolTip.visible: ownerHover.hovered
+            ToolTip.text: qsTr("Owned by %1 %2").arg(pod.ownerKind).arg(pod.ownerName)
         }
         Item { Layout.fillWidth: true }
         Label {
