@@ -1,16 +1,15 @@
 #include "app/cluster_layout.h"
 
 #include <algorithm>
-#include <array>
 
 namespace podscape {
 
 namespace {
 
-constexpr double nodeWidth()
+double nodeWidth(int podColumns)
 {
     using L = ClusterLayout;
-    return 2 * L::kNodePadding + L::kPodColumns * L::kPodWidth + (L::kPodColumns - 1) * L::kPodGap;
+    return 2 * L::kNodePadding + podColumns * L::kPodWidth + (podColumns - 1) * L::kPodGap;
 }
 
 // Creation order, then key: the order in which pods take their places.
@@ -48,53 +47,63 @@ void ClusterLayout::compute(const std::vector<LayoutNode> &nodes, const std::vec
     bounds_ = queue_;
     double rowTop = 0;
     double rowHeight = 0;
+    double x = queue_.right() + kNodeGap;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-        int column = int(i % kNodesPerRow);
-        if (i > 0 && column == 0) {
+        if (i > 0 && i % kNodesPerRow == 0) {
             rowTop += rowHeight + kNodeGap;
             rowHeight = 0;
+            x = queue_.right() + kNodeGap;
         }
-        QPointF origin(queue_.right() + kNodeGap + column * (nodeWidth() + kNodeGap), rowTop);
-        double height = placeNode(nodes[i].name, origin, std::move(byNode[nodes[i].name]));
-        rowHeight = std::max(rowHeight, height);
+        QRectF rect = placeNode(nodes[i].name, QPointF(x, rowTop), std::move(byNode[nodes[i].name]));
+        rowHeight = std::max(rowHeight, rect.height());
+        x = rect.right() + kNodeGap;
     }
     // Pods bound to a node the layout was not told about stay out of the picture (and out of
     // the bounds) rather than piling up at the origin.
 }
 
-double ClusterLayout::placeNode(const QString &name, QPointF origin, std::vector<const LayoutPod *> pods)
+int ClusterLayout::podColumns(std::size_t pods)
+{
+    int columns = 1;
+    while (std::size_t(2 * columns * columns) < pods && columns < kMaxPodColumns)
+        columns *= 2;
+    return columns;
+}
+
+double ClusterLayout::placeInColumns(std::vector<const LayoutPod *> pods, QPointF topLeft, int columns)
 {
     std::sort(pods.begin(), pods.end(), createdBefore);
-    std::array<double, kPodColumns> columnBottom;
-    columnBottom.fill(origin.y() + kNodeHeader + kNodePadding);
+    std::vector<double> columnBottom(std::size_t(columns), topLeft.y());
     for (const LayoutPod *pod : pods) {
         // The shortest column so far: it depends only on the pods placed before this one.
         auto column = std::min_element(columnBottom.begin(), columnBottom.end());
-        int index = int(column - columnBottom.begin());
+        double x = topLeft.x() + double(column - columnBottom.begin()) * (kPodWidth + kPodGap);
         QSizeF size = podGeometry(pod->containers, pod->volumes).size;
-        QPointF topLeft(origin.x() + kNodePadding + index * (kPodWidth + kPodGap), *column);
-        pods_[pod->key] = QRectF(topLeft, size);
+        pods_[pod->key] = QRectF(QPointF(x, *column), size);
         *column += size.height() + kPodGap;
     }
-    double bottom = *std::max_element(columnBottom.begin(), columnBottom.end()) - kPodGap + kNodePadding;
-    double height = std::max(kNodeMinHeight, bottom - origin.y());
-    QRectF rect(origin, QSizeF(nodeWidth(), height));
-    nodes_[name] = rect;
-    bounds_ = bounds_.united(rect);
-    return height;
+    double bottom = *std::max_element(columnBottom.begin(), columnBottom.end());
+    return pods.empty() ? bottom : bottom - kPodGap;
 }
 
+QRectF ClusterLayout::placeNode(const QString &name, QPointF origin, std::vector<const LayoutPod *> pods)
+{
+    int columns = podColumns(pods.size());
+    QPointF podArea(origin.x() + kNodePadding, origin.y() + kNodeHeader + kNodePadding);
+    double bottom = placeInColumns(std::move(pods), podArea, columns) + kNodePadding;
+    QRectF rect(origin, QSizeF(nodeWidth(columns), std::max(kNodeMinHeight, bottom - origin.y())));
+    nodes_[name] = rect;
+    bounds_ = bounds_.united(rect);
+    return rect;
+}
+
+// The queue's right edge stays at x = 0 and it grows leftwards, so no node moves for it.
 void ClusterLayout::placeQueue(std::vector<const LayoutPod *> pods)
 {
-    std::sort(pods.begin(), pods.end(), createdBefore);
-    double y = kQueueHeader;
-    for (const LayoutPod *pod : pods) {
-        QSizeF size = podGeometry(pod->containers, pod->volumes).size;
-        pods_[pod->key] = QRectF(QPointF(kNodePadding, y), size);
-        y += size.height() + kPodGap;
-    }
-    double height = std::max(kNodeMinHeight, y - (pods.empty() ? 0 : kPodGap) + kNodePadding);
-    queue_ = QRectF(0, 0, kQueueWidth, height);
+    int columns = podColumns(pods.size());
+    double width = nodeWidth(columns);
+    double bottom = placeInColumns(std::move(pods), QPointF(-width + kNodePadding, kQueueHeader), columns);
+    queue_ = QRectF(-width, 0, width, std::max(kNodeMinHeight, bottom + kNodePadding));
 }
 
 QRectF ClusterLayout::nodeRect(const QString &name) const

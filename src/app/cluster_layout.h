@@ -1,18 +1,21 @@
 // Where everything sits on the canvas. The layout is a pure function of the cluster's shape,
 // computed in C++ so it can be tested, and animated by QML.
 //
-// Stability is the point: a pod's place depends only on its own identity and the pods created
-// before it on the same node; a node's place depends only on the node list. So nothing jumps
-// when an unrelated object appears. The parts of the canvas:
+// Stability is the point: nothing jumps when an unrelated object appears. A pod's place depends
+// on its own identity and the pods created before it on the same node; a node's place on the
+// nodes before it. The parts of the canvas:
 //
 //   ┌ scheduling queue ┐ ┌ node ─────────┐ ┌ node ─────────┐ ...
 //   │ pending pod      │ │ header        │ │ header        │
-//   │ pending pod      │ │ pod  pod      │ │ pod  pod      │
+//   │ pending pod      │ │ pod  pod      │ │ pod           │
 //   │ ...              │ │ pod  ...      │ │ ...           │
 //
-// The queue is a column of its own at the left, so it can grow without moving any node. Nodes
-// sit in rows of `nodesPerRow`; a node grows downwards as pods arrive. (A node in the second row
-// moves down when a node above it grows taller: the one place where pods move an unrelated node.)
+// The queue sits at the left and grows leftwards, so it never moves a node. Nodes sit in rows of
+// `kNodesPerRow` and grow downwards as pods arrive. Where something does move for another:
+// - a node is one pod wide until it holds 3 pods, then 2, 4, 8... wide (w columns hold 2·w²
+//   pods, so a full node is about square). At those counts its pods re-flow, and the nodes to
+//   its right in the row move over;
+// - a node in a later row moves down when a node above it grows taller.
 #pragma once
 
 #include <QRectF>
@@ -58,14 +61,15 @@ public:
     static constexpr double kNodePadding = 14;
     static constexpr double kNodeHeader = 118; // name, status, taints, CPU/memory bars
     static constexpr double kNodeMinHeight = 220;
-    static constexpr int kPodColumns = 1;
+    static constexpr int kMaxPodColumns = 32;
     static constexpr double kNodeGap = 36;
-    static constexpr double kQueueWidth = kPodWidth + 2 * kNodePadding;
     static constexpr double kQueueHeader = 44;
     static constexpr int kNodesPerRow = 6;
 
     // The card of one pod and its chips: depends on the pod alone.
     static PodGeometry podGeometry(int containers, int volumes);
+    // How many pods wide a node is that holds `pods`.
+    static int podColumns(std::size_t pods);
 
     void compute(const std::vector<LayoutNode> &nodes, const std::vector<LayoutPod> &pods);
 
@@ -75,7 +79,9 @@ public:
     QRectF bounds() const { return bounds_; }
 
 private:
-    double placeNode(const QString &name, QPointF origin, std::vector<const LayoutPod *> pods);
+    // Places pods in creation order in `columns` columns from `topLeft`; returns the bottom.
+    double placeInColumns(std::vector<const LayoutPod *> pods, QPointF topLeft, int columns);
+    QRectF placeNode(const QString &name, QPointF origin, std::vector<const LayoutPod *> pods);
     void placeQueue(std::vector<const LayoutPod *> pods);
 
     std::map<QString, QRectF> nodes_;

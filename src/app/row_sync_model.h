@@ -5,7 +5,9 @@
 
 #include <QAbstractListModel>
 
+#include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace podscape {
@@ -31,6 +33,9 @@ template <typename Row> void RowSyncModel::syncRows(std::vector<Row> &rows, std:
         rows.erase(rows.begin() + i);
         endRemoveRows();
     }
+    std::unordered_set<QString> present;
+    for (const Row &r : rows)
+        present.insert(r.key);
     for (std::size_t i = 0; i < next.size(); ++i) {
         int row = int(i);
         if (i < rows.size() && rows[i].key == next[i].key) {
@@ -40,7 +45,10 @@ template <typename Row> void RowSyncModel::syncRows(std::vector<Row> &rows, std:
             }
             continue;
         }
-        auto later = std::find_if(rows.begin() + row, rows.end(), [&](const Row &r) { return r.key == next[i].key; });
+        // A new row is inserted without a search, so filling an empty model stays linear.
+        auto later = present.count(next[i].key) == 0
+                         ? rows.end()
+                         : std::find_if(rows.begin() + row, rows.end(), [&](const Row &r) { return r.key == next[i].key; });
         if (later == rows.end()) {
             beginInsertRows({}, row, row);
             rows.insert(rows.begin() + row, std::move(next[i]));

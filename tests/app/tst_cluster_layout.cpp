@@ -72,6 +72,42 @@ private slots:
             QCOMPARE(after.nodeRect(n.name).topLeft(), before.nodeRect(n.name).topLeft());
     }
 
+    void nodesWidenInStepsAsPodsArrive()
+    {
+        QCOMPARE(ClusterLayout::podColumns(0), 1);
+        QCOMPARE(ClusterLayout::podColumns(2), 1);
+        QCOMPARE(ClusterLayout::podColumns(3), 2);
+        QCOMPARE(ClusterLayout::podColumns(8), 2);
+        QCOMPARE(ClusterLayout::podColumns(9), 4);
+        QCOMPARE(ClusterLayout::podColumns(100), 8);
+        std::vector<LayoutPod> pods;
+        for (int i = 0; i < 100; ++i)
+            pods.push_back(pod(QStringLiteral("p%1").arg(i), "worker-1", i, 1, 0));
+        ClusterLayout layout;
+        layout.compute(nodes(), pods);
+        QRectF node = layout.nodeRect("worker-1");
+        QVERIFY(node.width() < 3 * node.height() && node.height() < 3 * node.width());  // about square
+        for (const auto &p : pods)
+            QVERIFY(node.contains(layout.podRect(p.key)));
+        QVERIFY(layout.nodeRect("worker-2").left() > node.right());
+    }
+
+    void theQueueGrowsAwayFromTheNodes()
+    {
+        std::vector<LayoutPod> pods;
+        ClusterLayout empty;
+        empty.compute(nodes(), pods);
+        for (int i = 0; i < 50; ++i)
+            pods.push_back(pod(QStringLiteral("q%1").arg(i), "", i));
+        ClusterLayout full;
+        full.compute(nodes(), pods);
+        for (const auto &n : nodes())
+            QCOMPARE(full.nodeRect(n.name), empty.nodeRect(n.name));
+        for (const auto &p : pods)
+            QVERIFY(full.queueRect().contains(full.podRect(p.key)));
+        QVERIFY(full.bounds().contains(full.queueRect()));
+    }
+
     void creationOrderNotInputOrderDecides()
     {
         ClusterLayout one, two;
