@@ -60,7 +60,8 @@ LoadResult loadResource(const ManifestLoader &loader, const QString &path)
             result.errors.push_back({file.toStdString(), 0, 0, "cannot read the file"});
             continue;
         }
-        result.append(loader.loadText(f.readAll().toStdString(), file.toStdString()));
+        // Named without the ":/" that only Qt understands: "Podscape/resources/demo/web.yaml".
+        result.append(loader.loadText(f.readAll().toStdString(), file.mid(2).toStdString()));
     }
     return result;
 }
