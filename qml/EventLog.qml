@@ -20,7 +20,37 @@ Pane {
         RowLayout {
             Layout.fillWidth: true
             Layout.leftMargin: 10
-            Layout.topMargin: 6
+            Layout.rightMargin: 10
+            Layout.topMargin: 4
+            spacing: 8
+            Label {
+                text: qsTr("Events")
+                font.pixelSize: Theme.titleFont
+                font.bold: true
+            }
+            TextField {
+                id: filterText
+                Layout.preferredWidth: 260
+                placeholderText: qsTr("Filter by reason, object or message")
+                selectByMouse: true
+            }
+            CheckBox {
+                id: warningsOnly
+                text: qsTr("Warnings only")
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: list.count === log.session.events.count
+                      ? qsTr("%1 events").arg(list.count)
+                      : qsTr("%1 of %2 events").arg(list.count).arg(log.session.events.count)
+                color: Theme.mutedText
+                font.pixelSize: Theme.smallFont + 1
+            }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: 10
+            Layout.topMargin: 4
             Layout.bottomMargin: 4
             spacing: 0
             Repeater {
@@ -42,7 +72,11 @@ Pane {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: log.session.events
+            model: EventFilterModel {
+                sourceModel: log.session.events
+                text: filterText.text
+                warningsOnly: warningsOnly.checked
+            }
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar {}
             property bool following: true

@@ -42,6 +42,8 @@ Rectangle {
     border.width: selected ? 3 : 1.5
     opacity: category === "terminating" ? 0.6 : 1
 
+    // A new pod fades in where the layout put it; later moves (queue to node) glide.
+    NumberAnimation on scale { from: 0.6; to: 1; duration: 350; easing.type: Easing.OutBack }
     Behavior on x { NumberAnimation { duration: 500; easing.type: Easing.OutCubic } }
     Behavior on y { NumberAnimation { duration: 500; easing.type: Easing.OutCubic } }
     Behavior on border.color { ColorAnimation { duration: 300 } }

@@ -27,10 +27,12 @@ void EventModel::refresh(const std::vector<Event> &events)
         beginRemoveRows({}, count, shown_ - 1);
         shown_ = count;
         endRemoveRows();
+        emit countChanged();
     } else if (count > shown_) {
         beginInsertRows({}, shown_, count - 1);
         shown_ = count;
         endInsertRows();
+        emit countChanged();
     }
 }
 
@@ -40,6 +42,7 @@ void EventModel::clear()
     events_ = nullptr;
     shown_ = 0;
     endResetModel();
+    emit countChanged();
 }
 
 int EventModel::rowCount(const QModelIndex &parent) const

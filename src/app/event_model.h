@@ -16,6 +16,7 @@ class EventModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("The events come from a ClusterSession")
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
     enum Role {
@@ -40,6 +41,9 @@ public:
     // `events` is the simulation's recorder, which outlives the next refresh or clear().
     void refresh(const std::vector<Event> &events);
     void clear();
+
+signals:
+    void countChanged();
 
 private:
     const std::vector<Event> *events_ = nullptr;
