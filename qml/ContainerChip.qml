@@ -8,6 +8,7 @@ Rectangle {
     id: chip
     property var container: ({})
 
+    objectName: "container:" + container.name
     x: container.x
     y: container.y
     width: container.width

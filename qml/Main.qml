@@ -16,7 +16,7 @@ ApplicationWindow {
     width: 1600
     height: 1000
     visible: true
-    title: session.files.length > 0 ? qsTr("Podscape — %1").arg(window.displayName(session.files)) : qsTr("Podscape")
+    title: clusterSession.files.length > 0 ? qsTr("Podscape — %1").arg(window.displayName(clusterSession.files)) : qsTr("Podscape")
     color: Theme.window
     // The controls take their colours from the palette: follow the theme.
     palette.window: Theme.panel
@@ -49,22 +49,22 @@ ApplicationWindow {
     }
 
     ClusterSession {
-        id: session
+        id: clusterSession
     }
 
     Component.onCompleted: {
-        if (session.open(initialFiles))
-            session.play()
+        if (clusterSession.open(initialFiles))
+            clusterSession.play()
         Qt.callLater(canvas.fit)
     }
 
     Connections {
-        target: session
+        target: clusterSession
         function onFilesChanged() { Qt.callLater(canvas.fit) }
     }
 
     header: PlaybackBar {
-        session: session
+        session: clusterSession
         onOpenFilesRequested: fileDialog.open()
         onOpenFolderRequested: folderDialog.open()
         onFitRequested: canvas.fit()
@@ -75,21 +75,21 @@ ApplicationWindow {
         title: qsTr("Open manifests")
         fileMode: FileDialog.OpenFiles
         nameFilters: [qsTr("Kubernetes manifests (*.yaml *.yml *.json)"), qsTr("All files (*)")]
-        onAccepted: session.open(window.urlsToStrings(selectedFiles))
+        onAccepted: clusterSession.open(window.urlsToStrings(selectedFiles))
     }
     FolderDialog {
         id: folderDialog
         title: qsTr("Open a folder of manifests")
-        onAccepted: session.open([String(selectedFolder)])
+        onAccepted: clusterSession.open([String(selectedFolder)])
     }
 
     Shortcut { sequence: StandardKey.Open; onActivated: fileDialog.open() }
-    Shortcut { sequence: "Ctrl+R"; onActivated: session.reload() }
-    Shortcut { sequence: "Space"; onActivated: session.togglePlaying() }
-    Shortcut { sequence: "Right"; onActivated: session.stepForward() }
-    Shortcut { sequence: "Left"; onActivated: session.stepBack() }
-    Shortcut { sequence: "Home"; onActivated: session.reset() }
-    Shortcut { sequence: "Escape"; onActivated: session.selectedPod = "" }
+    Shortcut { sequence: "Ctrl+R"; onActivated: clusterSession.reload() }
+    Shortcut { sequence: "Space"; onActivated: clusterSession.togglePlaying() }
+    Shortcut { sequence: "Right"; onActivated: clusterSession.stepForward() }
+    Shortcut { sequence: "Left"; onActivated: clusterSession.stepBack() }
+    Shortcut { sequence: "Home"; onActivated: clusterSession.reset() }
+    Shortcut { sequence: "Escape"; onActivated: clusterSession.selectedPod = "" }
     Shortcut { sequence: "F"; onActivated: canvas.fit() }
     Shortcut { sequences: ["+", "="]; onActivated: canvas.zoomBy(1.25) }
     Shortcut { sequence: "-"; onActivated: canvas.zoomBy(0.8) }
@@ -100,7 +100,7 @@ ApplicationWindow {
 
         ErrorPanel {
             Layout.fillWidth: true
-            session: session
+            session: clusterSession
         }
 
         SplitView {
@@ -115,7 +115,7 @@ ApplicationWindow {
                 ClusterCanvas {
                     id: canvas
                     SplitView.fillWidth: true
-                    session: session
+                    session: clusterSession
                 }
                 SplitView {
                     SplitView.preferredWidth: 380
@@ -123,18 +123,18 @@ ApplicationWindow {
                     orientation: Qt.Vertical
                     ServicesPanel {
                         SplitView.preferredHeight: 330
-                        session: session
+                        session: clusterSession
                     }
                     Inspector {
                         SplitView.fillHeight: true
-                        session: session
+                        session: clusterSession
                     }
                 }
             }
             EventLog {
                 SplitView.preferredHeight: 210
                 SplitView.minimumHeight: 80
-                session: session
+                session: clusterSession
             }
         }
     }

@@ -29,6 +29,7 @@ Rectangle {
     required property real cardHeight
     property bool detailed: true
 
+    objectName: "node:" + name
     x: cardX
     y: cardY
     width: cardWidth

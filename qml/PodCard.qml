@@ -32,6 +32,7 @@ Rectangle {
 
     readonly property color statusColor: Theme.statusColor(category)
 
+    objectName: "pod:" + key
     x: cardX
     y: cardY
     width: cardWidth
@@ -135,6 +136,7 @@ Rectangle {
                 model: volumeLines.modelData.mounts
                 delegate: MountLine {
                     required property var modelData
+                    objectName: "mount:" + volumeLines.modelData.name + ":" + modelData.container
                     readonly property var from: pod.containers[modelData.containerIndex]
                     visible: modelData.containerIndex >= 0
                     x1: from ? from.x + from.width : 0

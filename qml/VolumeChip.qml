@@ -8,6 +8,7 @@ Rectangle {
     id: chip
     property var volume: ({})
 
+    objectName: "volume:" + volume.name
     x: volume.x
     y: volume.y
     width: volume.width

@@ -5,7 +5,8 @@
 #include <QUrl>
 #include <QtQml/qqmlextensionplugin.h>
 
-// The C++ side of the scene (module Podscape.Cluster) is a static plugin.
+// The scene (module Podscape) and its C++ side (module Podscape.Cluster) are static plugins.
+Q_IMPORT_QML_PLUGIN(PodscapePlugin)
 Q_IMPORT_QML_PLUGIN(PodscapeClusterPlugin)
 
 namespace {
