@@ -10,8 +10,11 @@ import Podscape.Cluster
 ApplicationWindow {
     id: window
 
-    // Set by main.cpp: the files named on the command line, or the bundled demo.
+    // Set by main.cpp from the command line: the files (or the bundled demo), --actions and
+    // --event-log.
     property var initialFiles: []
+    property string actionsFile
+    property string eventLogFile
 
     width: 1600
     height: 1000
@@ -53,6 +56,10 @@ ApplicationWindow {
     }
 
     Component.onCompleted: {
+        if (eventLogFile !== "")
+            clusterSession.recordEventsTo(eventLogFile)
+        if (actionsFile !== "")
+            clusterSession.loadActions(actionsFile)
         if (clusterSession.open(initialFiles))
             clusterSession.play()
         Qt.callLater(canvas.fit)

@@ -12,9 +12,12 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUrl>
 
 #include <algorithm>
+#include <cmath>
 
 namespace podscape {
 
@@ -172,6 +175,7 @@ bool ClusterSession::open(const QStringList &paths)
     objects_ = std::move(loaded.objects);
     actions_.clear();
     files_ = paths;
+    eventsLogged_ = 0;
     events_->clear();
     restart(0);
     emit filesChanged();
@@ -188,6 +192,47 @@ void ClusterSession::reload()
         recordAction([objects = std::move(loaded.objects)](Simulation &sim) { sim.apply(objects); });
     shown_ = {}; // the errors may have changed even if the store has not
     refresh();
+}
+
+bool ClusterSession::loadActions(const QString &path)
+{
+    actionsFile_ = podscape::loadActions(localPath(path).toStdString());
+    actionErrors_ = diagnosticTexts(actionsFile_.errors);
+    pause();
+    actions_.clear();
+    restart(0);
+    return actionsFile_.errors.empty();
+}
+
+bool ClusterSession::recordEventsTo(const QString &path)
+{
+    eventLog_.close();
+    eventLog_.setFileName(localPath(path));
+    eventsLogged_ = 0;
+    if (!eventLog_.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
+        return false;
+    writeEventLog();
+    return true;
+}
+
+// One JSON object a line, with the keys of `podscape simulate -o json`'s events[].
+void ClusterSession::writeEventLog()
+{
+    if (!eventLog_.isOpen())
+        return;
+    const auto &events = sim_->events().events();
+    for (; eventsLogged_ < events.size(); ++eventsLogged_) {
+        const Event &e = events[eventsLogged_];
+        // Milliseconds, as `simulate -o json` rounds the time.
+        QJsonObject line{{"time", std::round(e.time * 1000) / 1000},
+                         {"type", qs(e.type)},
+                         {"reason", qs(e.reason)},
+                         {"object", qs(e.object.str())},
+                         {"message", qs(e.message)},
+                         {"source", qs(e.source)}};
+        eventLog_.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+    }
+    eventLog_.flush();
 }
 
 void ClusterSession::recordAction(std::function<void(Simulation &)> action)
@@ -237,7 +282,8 @@ void ClusterSession::onTick()
 
 ClusterSession::Signature ClusterSession::signature() const
 {
-    return {sim_->store().resourceVersion(), sim_->events().events().size(), sim_->rejected().size(), *traceCount_};
+    return {sim_->store().resourceVersion(), sim_->events().events().size(), sim_->rejected().size(), *traceCount_,
+            runProblems_->size()};
 }
 
 void ClusterSession::runEvent()
@@ -295,6 +341,8 @@ void ClusterSession::restart(std::uint64_t eventsRun)
     auto traces = std::make_shared<std::uint64_t>(0);
     sim->traces().listen([traces](const std::string &, const TraceEntry &) { ++*traces; });
     sim->start(objects_);
+    auto problems = std::make_shared<std::vector<Diagnostic>>();
+    scheduleActions(*sim, actionsFile_, *problems);
     std::erase_if(actions_, [&](const UserAction &a) { return a.eventsRun > eventsRun; });
     std::size_t next = 0;
     auto applyDue = [&] {
@@ -310,6 +358,7 @@ void ClusterSession::restart(std::uint64_t eventsRun)
     std::unique_ptr<Simulation> old = std::move(sim_);
     sim_ = std::move(sim);
     traceCount_ = std::move(traces);
+    runProblems_ = std::move(problems);
     std::erase_if(marks_, [&](std::uint64_t m) { return m > eventsRun; });
     if (marks_.empty())
         marks_.push_back(0);
@@ -347,10 +396,11 @@ void ClusterSession::refreshModels()
     events_->refresh(sim_->events().events());
     emit layoutChanged();
 
-    QStringList errors = loadErrors_;
+    QStringList errors = loadErrors_ + actionErrors_ + diagnosticTexts(*runProblems_);
     for (const auto &r : sim_->rejected())
         errors.append(rejectionText(r));
     setErrors(errors);
+    writeEventLog();
     inspection_ = inspect(selectedPod_);
     emit inspectionChanged();
 }

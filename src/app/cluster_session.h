@@ -11,8 +11,10 @@
 #include "app/node_model.h"
 #include "app/pod_model.h"
 #include "app/service_model.h"
+#include "sim/actions.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QObject>
 #include <QRectF>
 #include <QStringList>
@@ -61,6 +63,11 @@ public:
     Q_INVOKABLE bool open(const QStringList &paths);
     // Reads the files again and applies them to the running cluster, as `kubectl apply -f`.
     Q_INVOKABLE void reload();
+    // The steps of an actions file (DESIGN 4) run at their virtual times in every run from now
+    // on (podscape --actions); the simulation starts again from time 0.
+    Q_INVOKABLE bool loadActions(const QString &path);
+    // Appends every event, once, as a JSON line to `path` (podscape --event-log).
+    Q_INVOKABLE bool recordEventsTo(const QString &path);
     Q_INVOKABLE void play() { setPlaying(true); }
     Q_INVOKABLE void pause() { setPlaying(false); }
     Q_INVOKABLE void togglePlaying() { setPlaying(!playing_); }
@@ -113,7 +120,8 @@ private:
         std::int64_t revision = -1;
         std::size_t events = 0;
         std::size_t rejected = 0;
-        std::uint64_t traces = 0;  // endpoints and kube-proxy changes write no object, only traces
+        std::uint64_t traces = 0; // endpoints and kube-proxy changes write no object, only traces
+        std::size_t problems = 0; // action steps that could not be carried out
         bool operator==(const Signature &) const = default;
     };
     // Something the user did at a point of the run; a replay does it again at the same point.
@@ -132,10 +140,18 @@ private:
     void refresh();
     void refreshModels();
     void setErrors(QStringList errors);
+    void writeEventLog();
     QVariantMap inspect(const QString &key) const;
 
     std::unique_ptr<Simulation> sim_;
-    std::shared_ptr<std::uint64_t> traceCount_;  // trace entries of sim_, counted as they come
+    std::shared_ptr<std::uint64_t> traceCount_; // trace entries of sim_, counted as they come
+    // What the actions of sim_'s run could not do; the scheduled steps write here, so it lives
+    // as long as the run.
+    std::shared_ptr<std::vector<Diagnostic>> runProblems_;
+    ActionsFile actionsFile_;
+    QStringList actionErrors_;
+    QFile eventLog_;
+    std::size_t eventsLogged_ = 0; // the log's high-water mark: replays do not write twice
     Objects objects_;
     std::vector<UserAction> actions_;
     std::vector<std::uint64_t> marks_; // event counts at which the visible state changed
