@@ -122,6 +122,7 @@ Rectangle {
             delegate: PodCard {
                 detailed: canvas.detailed
                 selected: canvas.session.selectedPod === key
+                highlighted: canvas.session.highlightedPods.indexOf(key) >= 0
                 onClicked: canvas.session.selectedPod = key
             }
         }

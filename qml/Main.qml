@@ -96,7 +96,13 @@ ApplicationWindow {
     Shortcut { sequence: "Right"; onActivated: clusterSession.stepForward() }
     Shortcut { sequence: "Left"; onActivated: clusterSession.stepBack() }
     Shortcut { sequence: "Home"; onActivated: clusterSession.reset() }
-    Shortcut { sequence: "Escape"; onActivated: clusterSession.selectedPod = "" }
+    Shortcut {
+        sequence: "Escape"
+        onActivated: {
+            clusterSession.selectedPod = ""
+            clusterSession.selectedService = ""
+        }
+    }
     Shortcut { sequence: "F"; onActivated: canvas.fit() }
     Shortcut { sequences: ["+", "="]; onActivated: canvas.zoomBy(1.25) }
     Shortcut { sequence: "-"; onActivated: canvas.zoomBy(0.8) }

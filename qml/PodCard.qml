@@ -28,6 +28,7 @@ Rectangle {
     required property var volumes
     property bool detailed: true
     property bool selected: false
+    property bool highlighted: false  // behind the Service picked in the panel
     signal clicked()
 
     readonly property color statusColor: Theme.statusColor(category)
@@ -51,6 +52,19 @@ Rectangle {
     Behavior on opacity { NumberAnimation { duration: 300 } }
 
     TapHandler { onTapped: pod.clicked() }
+
+    Rectangle {
+        objectName: "highlight"
+        visible: pod.highlighted
+        anchors.fill: parent
+        anchors.margins: -6
+        z: -1
+        radius: pod.radius + 6
+        color: "transparent"
+        border.color: Theme.accent
+        border.width: 3
+        opacity: 0.7
+    }
 
     // The name gets the whole first line: it is how users find a pod.
     Label {

@@ -17,9 +17,19 @@ Pane {
         Label {
             Layout.fillWidth: true
             Layout.margins: 10
+            Layout.bottomMargin: 0
             text: qsTr("Services")
             font.pixelSize: Theme.titleFont
             font.bold: true
+        }
+        Label {
+            Layout.fillWidth: true
+            Layout.margins: 10
+            Layout.topMargin: 2
+            text: qsTr("Click a Service to light up the pods behind it.")
+            font.pixelSize: Theme.smallFont
+            color: Theme.mutedText
+            wrapMode: Text.Wrap
         }
         Label {
             visible: list.count === 0
@@ -51,13 +61,21 @@ Pane {
             required property string dns
             required property var endpoints
             required property int readyCount
+            required property string key
+            readonly property bool selected: panel.session.selectedService === key
 
             width: ListView.view.width - 16
             x: 8
             height: column.implicitHeight + 16
             radius: 8
             color: Theme.panel
-            border.color: Theme.border
+            border.color: selected ? Theme.selection : Theme.border
+            border.width: selected ? 2 : 1
+
+            // Click to light up the pods behind the endpoints; click again to stop.
+            TapHandler {
+                onTapped: panel.session.selectedService = service.selected ? "" : service.key
+            }
 
             ColumnLayout {
                 id: column

@@ -403,6 +403,25 @@ void ClusterSession::refreshModels()
     writeEventLog();
     inspection_ = inspect(selectedPod_);
     emit inspectionChanged();
+    updateHighlight();
+}
+
+void ClusterSession::setSelectedService(const QString &key)
+{
+    if (key == selectedService_)
+        return;
+    selectedService_ = key;
+    emit selectedServiceChanged();
+    updateHighlight();
+}
+
+void ClusterSession::updateHighlight()
+{
+    QStringList pods = services_->backingPods(selectedService_);
+    if (pods == highlightedPods_)
+        return;
+    highlightedPods_ = pods;
+    emit highlightedPodsChanged();
 }
 
 void ClusterSession::setErrors(QStringList errors)

@@ -53,6 +53,9 @@ class ClusterSession : public QObject {
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY layoutChanged)
     Q_PROPERTY(QString selectedPod READ selectedPod WRITE setSelectedPod NOTIFY selectedPodChanged)
     Q_PROPERTY(QVariantMap inspection READ inspection NOTIFY inspectionChanged)
+    // The Service picked in the panel, and the pods behind its endpoints, lit on the canvas.
+    Q_PROPERTY(QString selectedService READ selectedService WRITE setSelectedService NOTIFY selectedServiceChanged)
+    Q_PROPERTY(QStringList highlightedPods READ highlightedPods NOTIFY highlightedPodsChanged)
 
 public:
     explicit ClusterSession(QObject *parent = nullptr);
@@ -102,6 +105,9 @@ public:
     QString selectedPod() const { return selectedPod_; }
     void setSelectedPod(const QString &key);
     QVariantMap inspection() const { return inspection_; }
+    QString selectedService() const { return selectedService_; }
+    void setSelectedService(const QString &key);
+    QStringList highlightedPods() const { return highlightedPods_; }
     const Simulation *simulation() const { return sim_.get(); }
 
 signals:
@@ -113,6 +119,8 @@ signals:
     void layoutChanged();
     void selectedPodChanged();
     void inspectionChanged();
+    void selectedServiceChanged();
+    void highlightedPodsChanged();
 
 private:
     // What the user sees changed: the store was written, an event or a refusal was recorded.
@@ -141,6 +149,7 @@ private:
     void refreshModels();
     void setErrors(QStringList errors);
     void writeEventLog();
+    void updateHighlight();
     QVariantMap inspect(const QString &key) const;
 
     std::unique_ptr<Simulation> sim_;
@@ -172,6 +181,8 @@ private:
     double speed_ = 1;
     QString selectedPod_;
     QVariantMap inspection_;
+    QString selectedService_;
+    QStringList highlightedPods_;
 };
 
 } // namespace podscape

@@ -4,6 +4,8 @@
 
 #include <QVariantMap>
 
+#include <map>
+
 namespace podscape {
 
 namespace {
@@ -32,7 +34,34 @@ QString selectorText(const Service &svc)
     return parts.join(',');
 }
 
-ServiceRow serviceRow(const Simulation &sim, const Service &svc)
+using PodsByIp = std::multimap<QString, QString>; // "namespace/IP" → "namespace/name"
+
+// Every pod with an IP, so endpoints (IP:port) lead back to the pods behind them.
+PodsByIp podsByIp(const Simulation &sim)
+{
+    PodsByIp out;
+    for (const auto &pod : sim.store().list<Pod>())
+        if (!pod->status.podIP.empty())
+            out.emplace(qs(pod->metadata.namespace_ + '/' + pod->status.podIP),
+                        qs(pod->metadata.namespace_ + '/' + pod->metadata.name));
+    return out;
+}
+
+QStringList podsBehind(const ServiceRow &row, const PodsByIp &pods)
+{
+    QStringList out;
+    for (const auto &e : row.endpoints) {
+        QString ip = e.address.left(e.address.lastIndexOf(':'));
+        auto [from, to] = pods.equal_range(row.namespace_ + '/' + ip);
+        for (auto it = from; it != to; ++it)
+            out.append(it->second);
+    }
+    out.sort();
+    out.removeDuplicates();
+    return out;
+}
+
+ServiceRow serviceRow(const Simulation &sim, const Service &svc, const PodsByIp &pods)
 {
     ServiceRow row;
     row.name = qs(svc.metadata.name);
@@ -49,6 +78,7 @@ ServiceRow serviceRow(const Simulation &sim, const Service &svc)
         row.endpoints.push_back({qs(e), true});
     for (const auto &e : eps.notReady)
         row.endpoints.push_back({qs(e), false});
+    row.backingPods = podsBehind(row, pods);
     return row;
 }
 
@@ -56,10 +86,19 @@ ServiceRow serviceRow(const Simulation &sim, const Service &svc)
 
 void ServiceModel::refresh(const Simulation &sim)
 {
+    PodsByIp pods = podsByIp(sim);
     std::vector<ServiceRow> next;
     for (const auto &svc : sim.store().list<Service>())
-        next.push_back(serviceRow(sim, *svc));
+        next.push_back(serviceRow(sim, *svc, pods));
     syncRows(rows_, std::move(next));
+}
+
+QStringList ServiceModel::backingPods(const QString &key) const
+{
+    for (const auto &row : rows_)
+        if (row.key == key)
+            return row.backingPods;
+    return {};
 }
 
 int ServiceModel::rowCount(const QModelIndex &parent) const
@@ -96,6 +135,8 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
             list.append(QVariantMap{{QStringLiteral("address"), e.address}, {QStringLiteral("ready"), e.ready}});
         return list;
     }
+    case BackingPodsRole:
+        return row.backingPods;
     case ReadyCountRole:
         return int(std::count_if(row.endpoints.begin(), row.endpoints.end(), [](const auto &e) { return e.ready; }));
     }
@@ -113,7 +154,8 @@ QHash<int, QByteArray> ServiceModel::roleNames() const
             {SelectorRole, "selector"},
             {DnsRole, "dns"},
             {EndpointsRole, "endpoints"},
-            {ReadyCountRole, "readyCount"}};
+            {ReadyCountRole, "readyCount"},
+            {BackingPodsRole, "backingPods"}};
 }
 
 } // namespace podscape

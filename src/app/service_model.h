@@ -30,6 +30,7 @@ struct ServiceRow {
     QString selector;  // "app=web", empty when the Service has none
     QString dns;       // name.namespace.svc.cluster.local
     std::vector<EndpointRow> endpoints;
+    QStringList backingPods; // namespace/name of the pods behind the endpoints
 
     bool operator==(const ServiceRow &) const = default;
 };
@@ -51,6 +52,7 @@ public:
         DnsRole,
         EndpointsRole,
         ReadyCountRole,
+        BackingPodsRole,
     };
     Q_ENUM(Role)
 
@@ -61,6 +63,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void refresh(const Simulation &sim);
+    QStringList backingPods(const QString &key) const;
 
 private:
     std::vector<ServiceRow> rows_;

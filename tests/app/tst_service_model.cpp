@@ -4,6 +4,7 @@
 #include "app/service_model.h"
 #include "sim/simulation.h"
 
+#include <QSignalSpy>
 #include <QtTest>
 
 using namespace podscape;
@@ -56,6 +57,23 @@ private slots:
             QVERIFY(e.toMap()["address"].toString().endsWith(QLatin1String(":80")));
             QVERIFY(e.toMap()["ready"].toBool());
         }
+    }
+
+    void backingPodsAndTheirHighlight()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        session.advanceTo(30);
+        QStringList web = webService(*session.services()).data(ServiceModel::BackingPodsRole).toStringList();
+        QCOMPARE(web.size(), 3);
+        for (const QString &key : web)
+            QVERIFY(key.startsWith(QLatin1String("default/web-")));
+        QSignalSpy lit(&session, &ClusterSession::highlightedPodsChanged);
+        session.setSelectedService("default/web");
+        QCOMPARE(session.highlightedPods(), web);
+        QCOMPARE(lit.count(), 1);
+        session.setSelectedService(QString());
+        QVERIFY(session.highlightedPods().isEmpty());
     }
 
     // The endpoints controller writes no object, so the model must notice its changes another

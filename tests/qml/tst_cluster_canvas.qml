@@ -54,6 +54,18 @@ Item {
             verify(canvas.zoom > 0.3)
         }
 
+        function test_serviceLightsUpItsPods() {
+            let canvas = createTemporaryObject(canvasComponent, root)
+            clusterSession.selectedService = "default/web"
+            let lit = 0
+            for (let key of clusterSession.highlightedPods)
+                if (findChild(canvas, "pod:" + key).highlighted)
+                    ++lit
+            compare(lit, 3)
+            verify(!findChild(canvas, "pod:default/myapp-pod").highlighted)
+            clusterSession.selectedService = ""
+        }
+
         function test_clickSelectsAPod() {
             let canvas = createTemporaryObject(canvasComponent, root)
             canvas.fit()
