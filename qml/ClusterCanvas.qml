@@ -114,6 +114,8 @@ Rectangle {
             model: canvas.session.nodes
             delegate: NodeCard {
                 detailed: canvas.detailed
+                selected: canvas.session.selectedNode === name
+                onClicked: canvas.session.selectedNode = name
             }
         }
 

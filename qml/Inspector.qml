@@ -4,13 +4,14 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Podscape.Cluster
 
-// The selected pod: summary, conditions, the scheduler's per-node verdicts ("why this node, why
-// pending") and its trace through the control plane.
+// The selected pod (summary, conditions, the scheduler's per-node verdicts, "why this node, why
+// pending", and its trace through the control plane) or node (summary, conditions, labels, pods).
 Pane {
     id: inspector
     required property ClusterSession session
     readonly property var pod: session.inspection
     readonly property bool hasPod: pod.name !== undefined
+    readonly property bool isNode: pod.kind === "Node"
     padding: 0
 
     Label {
@@ -20,7 +21,7 @@ Pane {
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.WordWrap
         text: inspector.pod.gone ? qsTr("%1 no longer exists.").arg(inspector.pod.key)
-                                 : qsTr("Click a pod to inspect it.")
+                                 : qsTr("Click a pod or a node to inspect it.")
         color: Theme.mutedText
     }
 
@@ -70,7 +71,7 @@ Pane {
                     Layout.fillWidth: true
                     text: qsTr("%1: %2%3").arg(modelData.type).arg(modelData.status)
                           .arg(modelData.reason ? " (" + modelData.reason + ")" : "")
-                    color: modelData.status === "True" ? Theme.running : Theme.pending
+                    color: modelData.healthy ? Theme.running : Theme.pending
                     font.pixelSize: Theme.smallFont + 1
                     wrapMode: Text.Wrap
                 }
@@ -104,7 +105,35 @@ Pane {
                 }
             }
 
-            Label { text: qsTr("Trace"); font.bold: true; Layout.topMargin: 6 }
+            Label {
+                visible: inspector.isNode
+                text: qsTr("Pods (%1)").arg(inspector.pod.pods ? inspector.pod.pods.length : 0)
+                font.bold: true
+                Layout.topMargin: 6
+            }
+            Label {
+                visible: inspector.isNode
+                Layout.fillWidth: true
+                text: inspector.pod.pods ? inspector.pod.pods.join("\n") : ""
+                font.pixelSize: Theme.smallFont + 1
+                wrapMode: Text.WrapAnywhere
+            }
+            Label {
+                visible: inspector.isNode
+                text: qsTr("Labels")
+                font.bold: true
+                Layout.topMargin: 6
+            }
+            Label {
+                visible: inspector.isNode
+                Layout.fillWidth: true
+                text: inspector.pod.labels ? inspector.pod.labels.join("\n") : ""
+                font.pixelSize: Theme.smallFont + 1
+                font.family: "monospace"
+                wrapMode: Text.WrapAnywhere
+            }
+
+            Label { visible: !inspector.isNode; text: qsTr("Trace"); font.bold: true; Layout.topMargin: 6 }
             Repeater {
                 model: inspector.pod.trace ?? []
                 delegate: Label {
@@ -124,11 +153,20 @@ Pane {
 
     // Label and value pairs for the grid; empty values are left out.
     function summaryRows() {
-        let rows = [[qsTr("Namespace"), pod.namespace], [qsTr("Status"), pod.status], [qsTr("Ready"), pod.ready],
+        if (isNode)
+            return pairs([[qsTr("Status"), pod.status], [qsTr("Roles"), pod.roles],
+                          [qsTr("CPU requested"), pod.cpu], [qsTr("Memory requested"), pod.memory],
+                          [qsTr("Addresses"), pod.addresses ? pod.addresses.join(", ") : ""],
+                          [qsTr("Pod CIDR"), pod.podCIDR], [qsTr("Kubelet"), pod.kubeletVersion],
+                          [qsTr("Taints"), pod.taints && pod.taints.length > 0 ? pod.taints.join(", ") : qsTr("none")]])
+        return pairs([[qsTr("Namespace"), pod.namespace], [qsTr("Status"), pod.status], [qsTr("Ready"), pod.ready],
                     [qsTr("Phase"), pod.phase], [qsTr("Node"), pod.node || qsTr("(not scheduled)")],
                     [qsTr("Pod IP"), pod.ip], [qsTr("Host IP"), pod.hostIP], [qsTr("QoS class"), pod.qosClass],
                     [qsTr("Owner"), pod.owner || qsTr("none: a bare pod is not replaced")],
-                    [qsTr("Source"), pod.source]]
+                    [qsTr("Source"), pod.source]])
+    }
+
+    function pairs(rows) {
         let out = []
         for (let r of rows)
             if (r[1])

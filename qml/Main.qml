@@ -100,6 +100,7 @@ ApplicationWindow {
         sequence: "Escape"
         onActivated: {
             clusterSession.selectedPod = ""
+            clusterSession.selectedNode = ""
             clusterSession.selectedService = ""
         }
     }

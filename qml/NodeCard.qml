@@ -28,6 +28,8 @@ Rectangle {
     required property real cardWidth
     required property real cardHeight
     property bool detailed: true
+    property bool selected: false
+    signal clicked()
 
     objectName: "node:" + name
     x: cardX
@@ -36,8 +38,9 @@ Rectangle {
     height: cardHeight
     radius: 10
     color: Theme.nodeCard
-    border.color: ready ? Theme.border : Theme.failed
-    border.width: ready ? 1 : 2
+    border.color: selected ? Theme.selection : ready ? Theme.border : Theme.failed
+    border.width: selected ? 3 : ready ? 1 : 2
+
 
     Behavior on x { NumberAnimation { duration: 400; easing.type: Easing.OutCubic } }
     Behavior on y { NumberAnimation { duration: 400; easing.type: Easing.OutCubic } }
@@ -45,10 +48,15 @@ Rectangle {
 
     Rectangle {
         id: header
-        width: parent.width
-        height: 118
+        // Inside the card's border, so a selected node's outline shows all round.
+        x: node.border.width
+        y: node.border.width
+        width: parent.width - 2 * node.border.width
+        height: 118 - node.border.width
         radius: parent.radius
         color: Theme.nodeHeader
+        // Only the header selects the node: a tap on a pod must reach the pod alone.
+        TapHandler { onTapped: node.clicked() }
         // Square off the bottom corners where the header meets the pod area.
         Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: parent.radius; color: parent.color }
     }

@@ -112,7 +112,8 @@ QVariantList conditionsVariant(const Pod &pod)
                                {"status", qs(c.status)},
                                {"reason", qs(c.reason)},
                                {"message", qs(c.message)},
-                               {"time", c.lastTransitionTime}});
+                               {"time", c.lastTransitionTime},
+                               {"healthy", c.status == "True"}});
     return out;
 }
 
@@ -401,8 +402,7 @@ void ClusterSession::refreshModels()
         errors.append(rejectionText(r));
     setErrors(errors);
     writeEventLog();
-    inspection_ = inspect(selectedPod_);
-    emit inspectionChanged();
+    updateInspection();
     updateHighlight();
 }
 
@@ -438,19 +438,90 @@ void ClusterSession::setSelectedPod(const QString &key)
         return;
     selectedPod_ = key;
     emit selectedPodChanged();
-    inspection_ = inspect(key);
+    if (!key.isEmpty() && !selectedNode_.isEmpty()) {
+        selectedNode_.clear();
+        emit selectedNodeChanged();
+    }
+    updateInspection();
+}
+
+void ClusterSession::setSelectedNode(const QString &name)
+{
+    if (name == selectedNode_)
+        return;
+    selectedNode_ = name;
+    emit selectedNodeChanged();
+    if (!name.isEmpty() && !selectedPod_.isEmpty()) {
+        selectedPod_.clear();
+        emit selectedPodChanged();
+    }
+    updateInspection();
+}
+
+void ClusterSession::updateInspection()
+{
+    inspection_ = inspect();
     emit inspectionChanged();
 }
 
-QVariantMap ClusterSession::inspect(const QString &key) const
+QVariantMap ClusterSession::inspect() const
+{
+    if (!selectedPod_.isEmpty())
+        return inspectPod(selectedPod_);
+    if (!selectedNode_.isEmpty())
+        return inspectNode(selectedNode_);
+    return {};
+}
+
+QVariantMap ClusterSession::inspectNode(const QString &name) const
+{
+    auto node = sim_->store().get<Node>({}, name.toStdString());
+    if (!node)
+        return {{"kind", "Node"}, {"key", name}, {"gone", true}};
+    const NodeRow *row = nodes_->find(name);
+    QStringList labels, addresses, pods;
+    for (const auto &[k, v] : node->metadata.labels)
+        labels.append(qs(k) + '=' + qs(v));
+    for (const auto &a : node->status.addresses)
+        addresses.append(qs(a.type) + ' ' + qs(a.address));
+    for (const auto &p : pods_->rows())
+        if (p.node == name)
+            pods.append(p.name);
+    QVariantList conditions;
+    for (const auto &c : node->status.conditions)
+        // Ready should be True; the pressure conditions should not.
+        conditions.append(QVariantMap{{"type", qs(c.type)},
+                                      {"status", qs(c.status)},
+                                      {"reason", qs(c.reason)},
+                                      {"message", qs(c.message)},
+                                      {"time", c.lastTransitionTime},
+                                      {"healthy", (c.status == "True") == (c.type == "Ready")}});
+    return {{"kind", "Node"},
+            {"key", name},
+            {"name", name},
+            {"status", row ? row->status : QString()},
+            {"roles", row ? row->roles : QString()},
+            {"cpu", row ? row->cpuText : QString()},
+            {"memory", row ? row->memoryText : QString()},
+            {"podCIDR", qs(node->spec.podCIDR)},
+            {"kubeletVersion", qs(node->status.kubeletVersion)},
+            {"taints", row ? row->taints : QStringList()},
+            {"labels", labels},
+            {"addresses", addresses},
+            {"pods", pods},
+            {"conditions", conditions}};
+}
+
+QVariantMap ClusterSession::inspectPod(const QString &key) const
 {
     int slash = key.indexOf('/');
     if (slash < 0)
         return {};
     auto pod = sim_->store().get<Pod>(key.left(slash).toStdString(), key.mid(slash + 1).toStdString());
     if (!pod)
-        return {{"key", key}, {"gone", true}};
-    QVariantMap m{{"key", key},
+        return {{"kind", "Pod"}, {"key", key}, {"gone", true}};
+    QVariantMap m{{"kind", "Pod"},
+                  {"key", key},
                   {"name", qs(pod->metadata.name)},
                   {"namespace", qs(pod->metadata.namespace_)},
                   {"node", qs(pod->spec.nodeName)},

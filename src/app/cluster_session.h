@@ -51,7 +51,9 @@ class ClusterSession : public QObject {
     Q_PROPERTY(QRectF bounds READ bounds NOTIFY layoutChanged)
     Q_PROPERTY(QRectF queueRect READ queueRect NOTIFY layoutChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY layoutChanged)
+    // One object is inspected at a time: selecting a pod clears the node, and the other way round.
     Q_PROPERTY(QString selectedPod READ selectedPod WRITE setSelectedPod NOTIFY selectedPodChanged)
+    Q_PROPERTY(QString selectedNode READ selectedNode WRITE setSelectedNode NOTIFY selectedNodeChanged)
     Q_PROPERTY(QVariantMap inspection READ inspection NOTIFY inspectionChanged)
     // The Service picked in the panel, and the pods behind its endpoints, lit on the canvas.
     Q_PROPERTY(QString selectedService READ selectedService WRITE setSelectedService NOTIFY selectedServiceChanged)
@@ -103,6 +105,8 @@ public:
     int pendingCount() const { return pendingCount_; }
     const ClusterLayout &layout() const { return layout_; }
     QString selectedPod() const { return selectedPod_; }
+    QString selectedNode() const { return selectedNode_; }
+    void setSelectedNode(const QString &name);
     void setSelectedPod(const QString &key);
     QVariantMap inspection() const { return inspection_; }
     QString selectedService() const { return selectedService_; }
@@ -118,6 +122,7 @@ signals:
     void speedChanged();
     void layoutChanged();
     void selectedPodChanged();
+    void selectedNodeChanged();
     void inspectionChanged();
     void selectedServiceChanged();
     void highlightedPodsChanged();
@@ -150,7 +155,10 @@ private:
     void setErrors(QStringList errors);
     void writeEventLog();
     void updateHighlight();
-    QVariantMap inspect(const QString &key) const;
+    QVariantMap inspect() const;
+    QVariantMap inspectPod(const QString &key) const;
+    QVariantMap inspectNode(const QString &name) const;
+    void updateInspection();
 
     std::unique_ptr<Simulation> sim_;
     std::shared_ptr<std::uint64_t> traceCount_; // trace entries of sim_, counted as they come
@@ -180,6 +188,7 @@ private:
     bool playing_ = false;
     double speed_ = 1;
     QString selectedPod_;
+    QString selectedNode_;
     QVariantMap inspection_;
     QString selectedService_;
     QStringList highlightedPods_;

@@ -250,6 +250,29 @@ private slots:
         QVERIFY(!pod["trace"].toList().isEmpty());
     }
 
+    void inspectingANodeClearsThePod()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        session.advanceTo(30);
+        session.setSelectedPod("default/myapp-pod");
+        session.setSelectedNode("control-plane");
+        QVERIFY(session.selectedPod().isEmpty());
+        QVariantMap node = session.inspection();
+        QCOMPARE(node["kind"].toString(), QStringLiteral("Node"));
+        QCOMPARE(node["status"].toString(), QStringLiteral("Ready"));
+        QVERIFY(node["labels"].toStringList().contains(QStringLiteral("kubernetes.io/hostname=control-plane")));
+        QCOMPARE(node["taints"].toStringList(), QStringList{"node-role.kubernetes.io/control-plane:NoSchedule"});
+        bool readyIsHealthy = false;
+        for (const QVariant &c : node["conditions"].toList())
+            if (c.toMap()["type"] == QLatin1String("Ready"))
+                readyIsHealthy = c.toMap()["healthy"].toBool();
+        QVERIFY(readyIsHealthy);
+        session.setSelectedPod("default/myapp-pod");
+        QVERIFY(session.selectedNode().isEmpty());
+        QCOMPARE(session.inspection()["kind"].toString(), QStringLiteral("Pod"));
+    }
+
     void opensTheBundledDemoFromResources()
     {
         ClusterSession session;

@@ -66,6 +66,16 @@ Item {
             clusterSession.selectedService = ""
         }
 
+        function test_clickOnANodeHeaderSelectsTheNode() {
+            let canvas = createTemporaryObject(canvasComponent, root)
+            canvas.fit()
+            let node = findChild(canvas, "node:worker-2")
+            mouseClick(node, node.width / 2, 10)
+            compare(clusterSession.selectedNode, "worker-2")
+            compare(clusterSession.inspection.kind, "Node")
+            clusterSession.selectedNode = ""
+        }
+
         function test_clickSelectsAPod() {
             let canvas = createTemporaryObject(canvasComponent, root)
             canvas.fit()
@@ -73,6 +83,7 @@ Item {
             tryCompare(card, "scale", 1)
             mouseClick(card, card.width / 2, 12)
             compare(clusterSession.selectedPod, "default/myapp-pod")
+            compare(clusterSession.selectedNode, "")  // the node under the pod does not take the tap
             compare(clusterSession.inspection.status, "Running")
             clusterSession.selectedPod = ""
         }
