@@ -1,12 +1,11 @@
 #include "app/cluster_session.h"
 
 #include "app/event_model.h"
+#include "app/inspection.h"
 #include "app/node_model.h"
 #include "app/pod_model.h"
 #include "app/service_model.h"
-#include "cluster/pod_status.h"
 #include "manifest/loader.h"
-#include "sim/kube_scheduler.h"
 #include "sim/simulation.h"
 
 #include <QDir>
@@ -102,50 +101,6 @@ QString rejectionText(const Rejection &r)
     if (!r.source.isKnown())
         return qs(r.message);
     return QStringLiteral("%1:%2: %3").arg(qs(r.source.file)).arg(r.source.line).arg(qs(r.message));
-}
-
-QVariantList conditionsVariant(const Pod &pod)
-{
-    QVariantList out;
-    for (const auto &c : pod.status.conditions)
-        out.append(QVariantMap{{"type", qs(c.type)},
-                               {"status", qs(c.status)},
-                               {"reason", qs(c.reason)},
-                               {"message", qs(c.message)},
-                               {"time", c.lastTransitionTime},
-                               {"healthy", c.status == "True"}});
-    return out;
-}
-
-QVariantMap schedulingVariant(const SchedulingAttempt &attempt)
-{
-    QVariantList nodes;
-    for (const auto &v : attempt.nodes) {
-        QStringList reasons;
-        for (const auto &r : v.reasons)
-            reasons.append(qs(r));
-        nodes.append(QVariantMap{{"node", qs(v.node)},
-                                 {"passed", v.passed},
-                                 {"plugin", qs(v.plugin)},
-                                 {"reasons", reasons.join(QStringLiteral("; "))},
-                                 {"score", qint64(v.total)},
-                                 {"selected", v.node == attempt.selectedNode}});
-    }
-    return {{"time", attempt.time},
-            {"selectedNode", qs(attempt.selectedNode)},
-            {"message", qs(attempt.message)},
-            {"evaluatedNodes", attempt.evaluatedNodes},
-            {"feasibleNodes", attempt.feasibleNodes},
-            {"nodes", nodes}};
-}
-
-QVariantList traceVariant(const std::vector<TraceEntry> &trace)
-{
-    QVariantList out;
-    for (const auto &t : trace)
-        out.append(QVariantMap{
-            {"time", t.time}, {"component", qs(t.component)}, {"stage", qs(t.stage)}, {"detail", qs(t.detail)}});
-    return out;
 }
 
 } // namespace
@@ -467,80 +422,10 @@ void ClusterSession::updateInspection()
 QVariantMap ClusterSession::inspect() const
 {
     if (!selectedPod_.isEmpty())
-        return inspectPod(selectedPod_);
+        return inspectPod(*sim_, selectedPod_);
     if (!selectedNode_.isEmpty())
-        return inspectNode(selectedNode_);
+        return inspectNode(*sim_, *nodes_, *pods_, selectedNode_);
     return {};
-}
-
-QVariantMap ClusterSession::inspectNode(const QString &name) const
-{
-    auto node = sim_->store().get<Node>({}, name.toStdString());
-    if (!node)
-        return {{"kind", "Node"}, {"key", name}, {"gone", true}};
-    const NodeRow *row = nodes_->find(name);
-    QStringList labels, addresses, pods;
-    for (const auto &[k, v] : node->metadata.labels)
-        labels.append(qs(k) + '=' + qs(v));
-    for (const auto &a : node->status.addresses)
-        addresses.append(qs(a.type) + ' ' + qs(a.address));
-    for (const auto &p : pods_->rows())
-        if (p.node == name)
-            pods.append(p.name);
-    QVariantList conditions;
-    for (const auto &c : node->status.conditions)
-        // Ready should be True; the pressure conditions should not.
-        conditions.append(QVariantMap{{"type", qs(c.type)},
-                                      {"status", qs(c.status)},
-                                      {"reason", qs(c.reason)},
-                                      {"message", qs(c.message)},
-                                      {"time", c.lastTransitionTime},
-                                      {"healthy", (c.status == "True") == (c.type == "Ready")}});
-    return {{"kind", "Node"},
-            {"key", name},
-            {"name", name},
-            {"status", row ? row->status : QString()},
-            {"roles", row ? row->roles : QString()},
-            {"cpu", row ? row->cpuText : QString()},
-            {"memory", row ? row->memoryText : QString()},
-            {"podCIDR", qs(node->spec.podCIDR)},
-            {"kubeletVersion", qs(node->status.kubeletVersion)},
-            {"taints", row ? row->taints : QStringList()},
-            {"labels", labels},
-            {"addresses", addresses},
-            {"pods", pods},
-            {"conditions", conditions}};
-}
-
-QVariantMap ClusterSession::inspectPod(const QString &key) const
-{
-    int slash = key.indexOf('/');
-    if (slash < 0)
-        return {};
-    auto pod = sim_->store().get<Pod>(key.left(slash).toStdString(), key.mid(slash + 1).toStdString());
-    if (!pod)
-        return {{"kind", "Pod"}, {"key", key}, {"gone", true}};
-    QVariantMap m{{"kind", "Pod"},
-                  {"key", key},
-                  {"name", qs(pod->metadata.name)},
-                  {"namespace", qs(pod->metadata.namespace_)},
-                  {"node", qs(pod->spec.nodeName)},
-                  {"phase", qs(pod->status.phase)},
-                  {"status", qs(kubectlPodStatus(*pod))},
-                  {"ready", qs(kubectlReadyColumn(*pod))},
-                  {"ip", qs(pod->status.podIP)},
-                  {"hostIP", qs(pod->status.hostIP)},
-                  {"qosClass", qs(pod->status.qosClass)},
-                  {"created", pod->metadata.creationTimestamp.value_or(0)},
-                  {"conditions", conditionsVariant(*pod)},
-                  {"trace", traceVariant(sim_->traces().trace(key.toStdString()))}};
-    if (const OwnerReference *owner = pod->metadata.controllerRef())
-        m.insert("owner", qs(owner->kind) + '/' + qs(owner->name));
-    if (pod->source.isKnown())
-        m.insert("source", QStringLiteral("%1:%2").arg(qs(pod->source.file)).arg(pod->source.line));
-    if (const SchedulingAttempt *attempt = sim_->scheduler().lastAttempt(key.toStdString()))
-        m.insert("scheduling", schedulingVariant(*attempt));
-    return m;
 }
 
 } // namespace podscape

@@ -156,8 +156,6 @@ private:
     void writeEventLog();
     void updateHighlight();
     QVariantMap inspect() const;
-    QVariantMap inspectPod(const QString &key) const;
-    QVariantMap inspectNode(const QString &name) const;
     void updateInspection();
 
     std::unique_ptr<Simulation> sim_;
