@@ -11,6 +11,7 @@ Rectangle {
     readonly property real zoom: content.scale
     // Level of detail: chips and secondary labels only where they can be read.
     readonly property bool detailed: zoom >= 0.45
+    readonly property bool labelled: zoom >= 0.2
 
     // The view follows the cluster as it grows until the user pans or zooms; fit() hands it back.
     property bool autoFit: true
@@ -90,16 +91,20 @@ Rectangle {
 
             Label {
                 x: 14
-                y: 12
+                y: 8
                 width: parent.width - 28
+                height: 30
+                verticalAlignment: Text.AlignVCenter
                 text: qsTr("Scheduling queue (%1)").arg(canvas.session.pendingCount)
-                font.pixelSize: Theme.titleFont
+                // Zoomed far out, as large as the header allows.
+                fontSizeMode: Text.Fit
+                font.pixelSize: canvas.labelled ? Theme.titleFont : 40
                 font.bold: true
                 color: Theme.text
                 elide: Text.ElideRight
             }
             Label {
-                visible: canvas.session.pendingCount === 0
+                visible: canvas.session.pendingCount === 0 && canvas.labelled
                 x: 14
                 y: 40
                 width: parent.width - 28
@@ -114,6 +119,7 @@ Rectangle {
             model: canvas.session.nodes
             delegate: NodeCard {
                 detailed: canvas.detailed
+                labelled: canvas.labelled
                 selected: canvas.session.selectedNode === name
                 onClicked: canvas.session.selectedNode = name
             }
@@ -123,6 +129,7 @@ Rectangle {
             model: canvas.session.pods
             delegate: PodCard {
                 detailed: canvas.detailed
+                labelled: canvas.labelled
                 selected: canvas.session.selectedPod === key
                 highlighted: canvas.session.highlightedPods.indexOf(key) >= 0
                 onClicked: canvas.session.selectedPod = key

@@ -29,6 +29,8 @@ Rectangle {
     required property real cardHeight
     property bool detailed: true
     property bool selected: false
+    // Zoomed far out only the name is left, in letters large enough to read from afar.
+    property bool labelled: true
     signal clicked()
 
     objectName: "node:" + name
@@ -61,7 +63,21 @@ Rectangle {
         Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: parent.radius; color: parent.color }
     }
 
+    Label {
+        objectName: "overviewName"
+        visible: !node.labelled
+        anchors.fill: header
+        anchors.margins: 8
+        text: node.name
+        fontSizeMode: Text.Fit
+        font.pixelSize: 72
+        font.bold: true
+        verticalAlignment: Text.AlignVCenter
+        color: node.ready ? Theme.text : Theme.failed
+    }
+
     ColumnLayout {
+        visible: node.labelled
         anchors.fill: header
         anchors.margins: 12
         spacing: 4

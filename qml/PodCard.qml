@@ -27,6 +27,9 @@ Rectangle {
     required property var containers
     required property var volumes
     property bool detailed: true
+    // Zoomed far out, a pod is a block of its STATUS colour: text that small cannot be read,
+    // and a thousand labels fewer keep the frame rate.
+    property bool labelled: true
     property bool selected: false
     property bool highlighted: false  // behind the Service picked in the panel
     signal clicked()
@@ -39,7 +42,7 @@ Rectangle {
     width: cardWidth
     height: cardHeight
     radius: 8
-    color: Theme.podCard
+    color: labelled ? Theme.podCard : statusColor
     border.color: selected ? Theme.selection : statusColor
     border.width: selected ? 3 : 1.5
     opacity: category === "terminating" ? 0.6 : 1
@@ -68,6 +71,8 @@ Rectangle {
 
     // The name gets the whole first line: it is how users find a pod.
     Label {
+        objectName: "name"
+        visible: pod.labelled
         x: 10
         y: 7
         width: parent.width - 20
@@ -80,6 +85,7 @@ Rectangle {
 
     // STATUS, READY, RESTARTS, the owner and the pod's IP.
     RowLayout {
+        visible: pod.labelled
         x: 10
         y: 31
         width: parent.width - 20

@@ -85,6 +85,16 @@ Item {
             verify(findChild(card, "container:nginx"))
         }
 
+        function test_zoomedFarOutAPodIsAColouredBlock() {
+            let card = createTemporaryObject(webPod, root)
+            card.labelled = false
+            card.detailed = false
+            verify(!findChild(card, "name").visible)
+            verify(Qt.colorEqual(card.color, Theme.running))
+            card.labelled = true
+            verify(findChild(card, "name").visible)
+        }
+
         function test_placedByTheLayout() {
             let card = createTemporaryObject(webPod, root)
             compare(card.x, 10)
