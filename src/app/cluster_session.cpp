@@ -8,6 +8,7 @@
 #include "manifest/loader.h"
 #include "sim/simulation.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -59,7 +60,8 @@ LoadResult loadResource(const ManifestLoader &loader, const QString &path)
     for (const QString &file : files) {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly)) {
-            result.errors.push_back({file.toStdString(), 0, 0, "cannot read the file"});
+            QString message = QCoreApplication::translate("ClusterSession", "cannot read the file");
+            result.errors.push_back({file.toStdString(), 0, 0, message.toStdString()});
             continue;
         }
         // Named without the ":/" that only Qt understands: "Podscape/resources/demo/web.yaml".

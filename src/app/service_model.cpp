@@ -2,6 +2,7 @@
 
 #include "sim/simulation.h"
 
+#include <QCoreApplication>
 #include <QVariantMap>
 
 #include <map>
@@ -20,7 +21,7 @@ QString portText(const ServicePort &p)
 {
     QString text = QStringLiteral("%1 → %2/%3").arg(p.port).arg(qs(p.targetPort.toString()), qs(p.protocol));
     if (p.nodePort)
-        text += QStringLiteral(" (nodePort %1)").arg(p.nodePort);
+        text += QCoreApplication::translate("ServiceModel", " (nodePort %1)").arg(p.nodePort);
     return p.name.empty() ? text : qs(p.name) + ' ' + text;
 }
 
