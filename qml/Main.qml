@@ -126,10 +126,19 @@ ApplicationWindow {
                 SplitView.fillHeight: true
                 orientation: Qt.Horizontal
 
-                ClusterCanvas {
-                    id: canvas
+                ColumnLayout {
                     SplitView.fillWidth: true
-                    session: clusterSession
+                    spacing: 0
+                    ControlPlaneLane {
+                        Layout.fillWidth: true
+                        session: clusterSession
+                    }
+                    ClusterCanvas {
+                        id: canvas
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        session: clusterSession
+                    }
                 }
                 SplitView {
                     SplitView.preferredWidth: 380

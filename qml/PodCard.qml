@@ -19,6 +19,7 @@ Rectangle {
     required property int restarts
     required property string ownerKind
     required property string ownerName
+    required property string ownerShort
     required property string message
     required property real cardX
     required property real cardY
@@ -129,7 +130,7 @@ Rectangle {
             Label {
                 id: ownerText
                 anchors.centerIn: parent
-                text: pod.ownerKind
+                text: pod.ownerShort
                 font.pixelSize: Theme.smallFont - 1
                 color: Theme.mutedText
             }
@@ -137,8 +138,11 @@ Rectangle {
             ToolTip.visible: ownerHover.hovered
             ToolTip.text: qsTr("Owned by %1 %2").arg(pod.ownerKind).arg(pod.ownerName)
         }
-        Item { Layout.fillWidth: true }
         Label {
+            // Takes the rest of the line, right-aligned; elided only if a long STATUS needs the room.
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignRight
+            elide: Text.ElideLeft
             text: pod.ip === "" ? qsTr("no IP yet") : pod.hostNetwork ? qsTr("%1 (host network)").arg(pod.ip) : pod.ip
             font.pixelSize: Theme.smallFont + 1
             font.family: "monospace"

@@ -109,7 +109,7 @@ QString rejectionText(const Rejection &r)
 
 ClusterSession::ClusterSession(QObject *parent)
     : QObject(parent), nodes_(new NodeModel(this)), pods_(new PodModel(this)), services_(new ServiceModel(this)),
-      events_(new EventModel(this))
+      events_(new EventModel(this)), controlPlane_(new ControlPlaneModel(this))
 {
     timer_.setInterval(kFrameMs);
     connect(&timer_, &QTimer::timeout, this, &ClusterSession::onTick);
@@ -240,7 +240,7 @@ void ClusterSession::onTick()
 
 ClusterSession::Signature ClusterSession::signature() const
 {
-    return {sim_->store().resourceVersion(), sim_->events().events().size(), sim_->rejected().size(), *traceCount_,
+    return {sim_->store().resourceVersion(), sim_->events().events().size(), sim_->rejected().size(), traceLog_->size(),
             runProblems_->size()};
 }
 
@@ -296,8 +296,8 @@ void ClusterSession::reset()
 void ClusterSession::restart(std::uint64_t eventsRun)
 {
     auto sim = std::make_unique<Simulation>();
-    auto traces = std::make_shared<std::uint64_t>(0);
-    sim->traces().listen([traces](const std::string &, const TraceEntry &) { ++*traces; });
+    auto traces = std::make_shared<TraceLog>();
+    sim->traces().listen([traces](const std::string &pod, const TraceEntry &e) { traces->emplace_back(pod, e); });
     sim->start(objects_);
     auto problems = std::make_shared<std::vector<Diagnostic>>();
     scheduleActions(*sim, actionsFile_, *problems);
@@ -315,7 +315,7 @@ void ClusterSession::restart(std::uint64_t eventsRun)
 
     std::unique_ptr<Simulation> old = std::move(sim_);
     sim_ = std::move(sim);
-    traceCount_ = std::move(traces);
+    traceLog_ = std::move(traces);
     runProblems_ = std::move(problems);
     std::erase_if(marks_, [&](std::uint64_t m) { return m > eventsRun; });
     if (marks_.empty())
@@ -352,6 +352,7 @@ void ClusterSession::refreshModels()
     pods_->refresh(pods, layout_);
     services_->refresh(*sim_);
     events_->refresh(sim_->events().events());
+    controlPlane_->refresh(*traceLog_);
     emit layoutChanged();
 
     QStringList errors = loadErrors_ + actionErrors_ + diagnosticTexts(*runProblems_);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "app/cluster_layout.h"
+#include "app/control_plane_model.h"
 #include "app/event_model.h"
 #include "app/node_model.h"
 #include "app/pod_model.h"
@@ -48,6 +49,7 @@ class ClusterSession : public QObject {
     Q_PROPERTY(PodModel *pods READ pods CONSTANT)
     Q_PROPERTY(ServiceModel *services READ services CONSTANT)
     Q_PROPERTY(EventModel *events READ events CONSTANT)
+    Q_PROPERTY(ControlPlaneModel *controlPlane READ controlPlane CONSTANT)
     Q_PROPERTY(QRectF bounds READ bounds NOTIFY layoutChanged)
     Q_PROPERTY(QRectF queueRect READ queueRect NOTIFY layoutChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY layoutChanged)
@@ -100,6 +102,7 @@ public:
     PodModel *pods() const { return pods_; }
     ServiceModel *services() const { return services_; }
     EventModel *events() const { return events_; }
+    ControlPlaneModel *controlPlane() const { return controlPlane_; }
     QRectF bounds() const { return layout_.bounds(); }
     QRectF queueRect() const { return layout_.queueRect(); }
     int pendingCount() const { return pendingCount_; }
@@ -159,7 +162,7 @@ private:
     void updateInspection();
 
     std::unique_ptr<Simulation> sim_;
-    std::shared_ptr<std::uint64_t> traceCount_; // trace entries of sim_, counted as they come
+    std::shared_ptr<TraceLog> traceLog_; // every trace entry of sim_'s run, as they come
     // What the actions of sim_'s run could not do; the scheduled steps write here, so it lives
     // as long as the run.
     std::shared_ptr<std::vector<Diagnostic>> runProblems_;
@@ -181,6 +184,7 @@ private:
     PodModel *pods_;
     ServiceModel *services_;
     EventModel *events_;
+    ControlPlaneModel *controlPlane_;
     QTimer timer_;
     QElapsedTimer wallClock_;
     bool playing_ = false;

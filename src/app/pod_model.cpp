@@ -132,6 +132,7 @@ PodRow podRow(const Pod &pod, const ClusterLayout &layout)
     if (const OwnerReference *owner = pod.metadata.controllerRef()) {
         row.ownerKind = qs(owner->kind);
         row.ownerName = qs(owner->name);
+        row.ownerShort = kindShortName(row.ownerKind);
     }
     row.message = podMessage(pod);
     row.rect = layout.podRect(row.key);
@@ -192,6 +193,15 @@ QVariantList volumesVariant(const std::vector<VolumeRow> &rows)
 }
 
 } // namespace
+
+QString kindShortName(const QString &kind)
+{
+    static const QHash<QString, QString> names = {{"ReplicaSet", "rs"},     {"ReplicationController", "rc"},
+                                                  {"StatefulSet", "sts"},   {"DaemonSet", "ds"},
+                                                  {"Deployment", "deploy"}, {"CronJob", "cj"},
+                                                  {"Job", "job"},           {"Node", "node"}};
+    return names.value(kind, kind);
+}
 
 QString podStatusCategory(const Pod &pod, const QString &status)
 {
@@ -280,6 +290,8 @@ QVariant PodModel::data(const QModelIndex &index, int role) const
         return row.restarts;
     case OwnerKindRole:
         return row.ownerKind;
+    case OwnerShortRole:
+        return row.ownerShort;
     case OwnerNameRole:
         return row.ownerName;
     case MessageRole:
@@ -316,6 +328,7 @@ QHash<int, QByteArray> PodModel::roleNames() const
             {ReadyRole, "ready"},
             {RestartsRole, "restarts"},
             {OwnerKindRole, "ownerKind"},
+            {OwnerShortRole, "ownerShort"},
             {OwnerNameRole, "ownerName"},
             {MessageRole, "message"},
             {PendingRole, "pending"},

@@ -62,7 +62,8 @@ struct PodRow {
     QString ready; // kubectl's READY column, "2/2"
     QString ownerKind;
     QString ownerName;
-    QString message; // why it is pending or failed
+    QString ownerShort; // kubectl's short name of the owner's kind: rs, sts, ds, job
+    QString message;    // why it is pending or failed
     bool hostNetwork = false;
     int restarts = 0;
     QRectF rect; // on the canvas
@@ -71,6 +72,9 @@ struct PodRow {
 
     bool operator==(const PodRow &) const = default;
 };
+
+// kubectl's short name for a kind (`kubectl api-resources`), or the kind itself.
+QString kindShortName(const QString &kind);
 
 // The colour family of a STATUS: what users read at a glance.
 QString podStatusCategory(const Pod &pod, const QString &status);
@@ -94,6 +98,7 @@ public:
         ReadyRole,
         RestartsRole,
         OwnerKindRole,
+        OwnerShortRole,
         OwnerNameRole,
         MessageRole,
         PendingRole,

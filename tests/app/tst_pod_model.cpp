@@ -54,6 +54,7 @@ private slots:
             QVERIFY(row->ip.startsWith(QLatin1String("10.244.")));
             QVERIFY(row->node.startsWith(QLatin1String("worker-")));
             QVERIFY(row->ownerName.startsWith(QLatin1String("web-")));
+            QCOMPARE(row->ownerShort, QStringLiteral("rs"));
         }
     }
 
@@ -120,6 +121,13 @@ private slots:
         changed.clear();
         session.advanceTo(30.01);
         QCOMPARE(changed.count(), 0);
+    }
+
+    void kindShortNames()
+    {
+        QCOMPARE(kindShortName("StatefulSet"), QStringLiteral("sts"));
+        QCOMPARE(kindShortName("DaemonSet"), QStringLiteral("ds"));
+        QCOMPARE(kindShortName("MyOperatorThing"), QStringLiteral("MyOperatorThing"));
     }
 
     void statusCategories()

@@ -22,6 +22,7 @@ Item {
             restarts: 0
             ownerKind: "ReplicaSet"
             ownerName: "web-abc"
+            ownerShort: "rs"
             message: ""
             cardX: 10
             cardY: 20
