@@ -1,26 +1,164 @@
 import QtQuick
+import Podscape
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
+import Podscape.Cluster
 
+// The main window: toolbar, problems, the canvas with the Services panel and the inspector
+// beside it, and the event log below.
 ApplicationWindow {
     id: window
-    width: 1280
-    height: 800
+
+    // Set by main.cpp from the command line: the files (or the bundled demo), --actions and
+    // --event-log.
+    property var initialFiles: []
+    property string actionsFile
+    property string eventLogFile
+
+    width: 1600
+    height: 1000
     visible: true
-    title: qsTr("Podscape")
+    title: clusterSession.files.length > 0 ? qsTr("Podscape — %1").arg(window.displayName(clusterSession.files)) : qsTr("Podscape")
+    color: Theme.window
+    // The controls take their colours from the palette: follow the theme.
+    palette.window: Theme.panel
+    palette.windowText: Theme.text
+    palette.base: Theme.panel
+    palette.alternateBase: Theme.canvas
+    palette.text: Theme.text
+    palette.button: Theme.dark ? "#3a404b" : "#e8eaed"
+    palette.buttonText: Theme.text
+    palette.brightText: Theme.text
+    palette.highlight: Theme.accent
+    palette.highlightedText: "white"
+    palette.mid: Theme.border
+    palette.dark: Theme.mutedText
+    palette.light: Theme.canvas
+    palette.midlight: Theme.border
+
+    function displayName(files) {
+        let names = []
+        for (let f of files)
+            names.push(String(f).replace(/^.*[\/\\]/, "").replace(/^$/, String(f)))
+        return names.join(", ")
+    }
+
+    function urlsToStrings(urls) {
+        let out = []
+        for (let i = 0; i < urls.length; ++i)
+            out.push(String(urls[i]))
+        return out
+    }
+
+    ClusterSession {
+        id: clusterSession
+    }
+
+    Component.onCompleted: {
+        if (eventLogFile !== "")
+            clusterSession.recordEventsTo(eventLogFile)
+        if (actionsFile !== "")
+            clusterSession.loadActions(actionsFile)
+        if (clusterSession.open(initialFiles))
+            clusterSession.play()
+        Qt.callLater(canvas.fit)
+    }
+
+    Connections {
+        target: clusterSession
+        function onFilesChanged() { Qt.callLater(canvas.fit) }
+    }
+
+    header: PlaybackBar {
+        session: clusterSession
+        onOpenFilesRequested: fileDialog.open()
+        onOpenFolderRequested: folderDialog.open()
+        onFitRequested: canvas.fit()
+    }
+
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Open manifests")
+        fileMode: FileDialog.OpenFiles
+        nameFilters: [qsTr("Kubernetes manifests (*.yaml *.yml *.json)"), qsTr("All files (*)")]
+        onAccepted: clusterSession.open(window.urlsToStrings(selectedFiles))
+    }
+    FolderDialog {
+        id: folderDialog
+        title: qsTr("Open a folder of manifests")
+        onAccepted: clusterSession.open([String(selectedFolder)])
+    }
+
+    Shortcut { sequence: StandardKey.Open; onActivated: fileDialog.open() }
+    Shortcut { sequence: "Ctrl+R"; onActivated: clusterSession.reload() }
+    Shortcut { sequence: "Space"; onActivated: clusterSession.togglePlaying() }
+    Shortcut { sequence: "Right"; onActivated: clusterSession.stepForward() }
+    Shortcut { sequence: "Left"; onActivated: clusterSession.stepBack() }
+    Shortcut { sequence: "Home"; onActivated: clusterSession.reset() }
+    Shortcut {
+        sequence: "Escape"
+        onActivated: {
+            clusterSession.selectedPod = ""
+            clusterSession.selectedNode = ""
+            clusterSession.selectedService = ""
+        }
+    }
+    Shortcut { sequence: "F"; onActivated: canvas.fit() }
+    Shortcut { sequences: ["+", "="]; onActivated: canvas.zoomBy(1.25) }
+    Shortcut { sequence: "-"; onActivated: canvas.zoomBy(0.8) }
 
     ColumnLayout {
-        anchors.centerIn: parent
-        spacing: 12
+        anchors.fill: parent
+        spacing: 0
 
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: qsTr("Podscape")
-            font.pixelSize: 32
+        ErrorPanel {
+            Layout.fillWidth: true
+            session: clusterSession
         }
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: qsTr("The cluster view is on its way. From the command line today: podscape validate FILES... and podscape simulate FILES...")
+
+        SplitView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            orientation: Qt.Vertical
+
+            SplitView {
+                SplitView.fillHeight: true
+                orientation: Qt.Horizontal
+
+                ColumnLayout {
+                    SplitView.fillWidth: true
+                    spacing: 0
+                    ControlPlaneLane {
+                        Layout.fillWidth: true
+                        session: clusterSession
+                    }
+                    ClusterCanvas {
+                        id: canvas
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        session: clusterSession
+                    }
+                }
+                SplitView {
+                    SplitView.preferredWidth: 380
+                    SplitView.minimumWidth: 260
+                    orientation: Qt.Vertical
+                    ServicesPanel {
+                        SplitView.preferredHeight: 330
+                        session: clusterSession
+                    }
+                    Inspector {
+                        SplitView.fillHeight: true
+                        session: clusterSession
+                    }
+                }
+            }
+            EventLog {
+                SplitView.preferredHeight: 210
+                SplitView.minimumHeight: 80
+                session: clusterSession
+            }
         }
     }
 }

@@ -1,0 +1,113 @@
+import QtQuick
+import Podscape
+import QtQuick.Controls
+import QtQuick.Layouts
+import Podscape.Cluster
+
+// The toolbar: open and reload manifests, play the virtual clock, step, change speed, fit.
+ToolBar {
+    id: bar
+    required property ClusterSession session
+    signal openFilesRequested()
+    signal openFolderRequested()
+    signal fitRequested()
+
+    // 0.25× to 16× in powers of two.
+    readonly property var speeds: [0.25, 0.5, 1, 2, 4, 8, 16]
+
+    function speedIndex() {
+        let i = speeds.indexOf(session.speed)
+        return i < 0 ? 2 : i
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 4
+
+        ToolButton {
+            text: qsTr("Open…")
+            onClicked: bar.openFilesRequested()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Open manifest files (Ctrl+O)")
+        }
+        ToolButton {
+            text: qsTr("Open folder…")
+            onClicked: bar.openFolderRequested()
+        }
+        ToolButton {
+            text: qsTr("Reload")
+            enabled: bar.session.files.length > 0
+            onClicked: bar.session.reload()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Read the files again and apply them to the running cluster (Ctrl+R)")
+        }
+        ToolSeparator {}
+        ToolButton {
+            text: qsTr("Reset")
+            onClicked: bar.session.reset()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Back to time 0 (Home)")
+        }
+        ToolButton {
+            text: qsTr("◀ Step")
+            enabled: bar.session.canStepBack
+            onClicked: bar.session.stepBack()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Back to the previous change (Left arrow)")
+        }
+        ToolButton {
+            text: bar.session.playing ? qsTr("Pause") : qsTr("Play")
+            highlighted: bar.session.playing
+            Layout.preferredWidth: 64
+            onClicked: bar.session.togglePlaying()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Play or pause the virtual clock (Space)")
+        }
+        ToolButton {
+            text: qsTr("Step ▶")
+            onClicked: bar.session.stepForward()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Run until the next change (Right arrow)")
+        }
+        ToolSeparator {}
+        Label {
+            text: qsTr("Speed")
+        }
+        Slider {
+            id: speedSlider
+            Layout.preferredWidth: 120
+            from: 0
+            to: bar.speeds.length - 1
+            stepSize: 1
+            snapMode: Slider.SnapAlways
+            value: bar.speedIndex()
+            onMoved: bar.session.speed = bar.speeds[value]
+        }
+        Label {
+            Layout.preferredWidth: 40
+            text: qsTr("%1×").arg(bar.session.speed)
+        }
+        ToolSeparator {}
+        Label {
+            Layout.preferredWidth: 110
+            text: qsTr("t = %1 s").arg(bar.session.virtualTime.toFixed(1))
+            font.bold: true
+            font.family: "monospace"
+        }
+        Label {
+            text: qsTr("event %1").arg(bar.session.stepCount)
+            color: Theme.mutedText
+        }
+        Item { Layout.fillWidth: true }
+        ToolButton {
+            text: qsTr("Fit")
+            onClicked: bar.fitRequested()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Show the whole cluster (F)")
+        }
+        ToolButton {
+            text: Theme.dark ? qsTr("Light") : qsTr("Dark")
+            onClicked: Theme.dark = !Theme.dark
+        }
+    }
+}

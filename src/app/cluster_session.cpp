@@ -1,0 +1,434 @@
+#include "app/cluster_session.h"
+
+#include "app/event_model.h"
+#include "app/inspection.h"
+#include "app/node_model.h"
+#include "app/pod_model.h"
+#include "app/service_model.h"
+#include "manifest/loader.h"
+#include "sim/simulation.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+#include <algorithm>
+#include <cmath>
+
+namespace podscape {
+
+namespace {
+
+constexpr int kFrameMs = 33;        // about 30 frames a second
+constexpr qint64 kMaxFrameMs = 250; // after a stall, do not leap ahead
+constexpr double kStepHorizon = 60; // a step looks this far ahead for a visible change
+constexpr std::uint64_t kStepBudget = 200000;
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+// Paths from the command line, file: URLs from a FileDialog, or resources (":/..."), which only
+// Qt can read.
+QString localPath(const QString &path)
+{
+    if (path.startsWith(QLatin1String("file:")))
+        return QUrl(path).toLocalFile();
+    if (path.startsWith(QLatin1String("qrc:")))
+        return ':' + QUrl(path).path();
+    return path;
+}
+
+// Resources are read through Qt; the loader reads the rest itself, with its own folder walk.
+LoadResult loadResource(const ManifestLoader &loader, const QString &path)
+{
+    LoadResult result;
+    QStringList files;
+    if (QFileInfo(path).isDir()) {
+        QDirIterator it(path, {"*.yaml", "*.yml", "*.json"}, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files.append(it.next());
+        files.sort();
+    } else {
+        files.append(path);
+    }
+    for (const QString &file : files) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            QString message = QCoreApplication::translate("ClusterSession", "cannot read the file");
+            result.errors.push_back({file.toStdString(), 0, 0, message.toStdString()});
+            continue;
+        }
+        // Named without the ":/" that only Qt understands: "Podscape/resources/demo/web.yaml".
+        result.append(loader.loadText(f.readAll().toStdString(), file.mid(2).toStdString()));
+    }
+    return result;
+}
+
+LoadResult loadInput(const QStringList &paths)
+{
+    LoaderOptions options;
+    options.validate = false; // the simulated API server validates, and refuses into rejected()
+    ManifestLoader loader(options);
+    LoadResult result;
+    std::vector<std::string> onDisk;
+    for (const QString &path : paths) {
+        QString local = localPath(path);
+        if (local.startsWith(':'))
+            result.append(loadResource(loader, local));
+        else
+            onDisk.push_back(local.toStdString());
+    }
+    if (!onDisk.empty())
+        result.append(loader.loadPaths(onDisk));
+    return result;
+}
+
+QStringList diagnosticTexts(const std::vector<Diagnostic> &diagnostics)
+{
+    QStringList out;
+    for (const auto &d : diagnostics)
+        out.append(qs(d.toString()));
+    return out;
+}
+
+// What the API server refused, placed like a load error: file:line: message.
+QString rejectionText(const Rejection &r)
+{
+    if (!r.source.isKnown())
+        return qs(r.message);
+    return QStringLiteral("%1:%2: %3").arg(qs(r.source.file)).arg(r.source.line).arg(qs(r.message));
+}
+
+} // namespace
+
+ClusterSession::ClusterSession(QObject *parent)
+    : QObject(parent), nodes_(new NodeModel(this)), pods_(new PodModel(this)), services_(new ServiceModel(this)),
+      events_(new EventModel(this)), controlPlane_(new ControlPlaneModel(this))
+{
+    timer_.setInterval(kFrameMs);
+    connect(&timer_, &QTimer::timeout, this, &ClusterSession::onTick);
+    restart(0); // an empty default cluster until something is opened
+}
+
+ClusterSession::~ClusterSession()
+{
+    events_->clear(); // it reads the simulation's event list, which goes first
+}
+
+bool ClusterSession::open(const QStringList &paths)
+{
+    LoadResult loaded = loadInput(paths);
+    loadErrors_ = diagnosticTexts(loaded.errors);
+    if (loaded.objects.empty() && !loaded.errors.empty()) {
+        setErrors(loadErrors_); // nothing usable: keep what is loaded
+        return false;
+    }
+    pause();
+    objects_ = std::move(loaded.objects);
+    actions_.clear();
+    files_ = paths;
+    eventsLogged_ = 0;
+    events_->clear();
+    restart(0);
+    emit filesChanged();
+    return true;
+}
+
+void ClusterSession::reload()
+{
+    if (files_.isEmpty())
+        return;
+    LoadResult loaded = loadInput(files_);
+    loadErrors_ = diagnosticTexts(loaded.errors);
+    if (!loaded.objects.empty())
+        recordAction([objects = std::move(loaded.objects)](Simulation &sim) { sim.apply(objects); });
+    shown_ = {}; // the errors may have changed even if the store has not
+    refresh();
+}
+
+bool ClusterSession::loadActions(const QString &path)
+{
+    actionsFile_ = podscape::loadActions(localPath(path).toStdString());
+    actionErrors_ = diagnosticTexts(actionsFile_.errors);
+    pause();
+    actions_.clear();
+    restart(0);
+    return actionsFile_.errors.empty();
+}
+
+bool ClusterSession::recordEventsTo(const QString &path)
+{
+    eventLog_.close();
+    eventLog_.setFileName(localPath(path));
+    eventsLogged_ = 0;
+    if (!eventLog_.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
+        return false;
+    writeEventLog();
+    return true;
+}
+
+// One JSON object a line, with the keys of `podscape simulate -o json`'s events[].
+void ClusterSession::writeEventLog()
+{
+    if (!eventLog_.isOpen())
+        return;
+    const auto &events = sim_->events().events();
+    for (; eventsLogged_ < events.size(); ++eventsLogged_) {
+        const Event &e = events[eventsLogged_];
+        // Milliseconds, as `simulate -o json` rounds the time.
+        QJsonObject line{{"time", std::round(e.time * 1000) / 1000},
+                         {"type", qs(e.type)},
+                         {"reason", qs(e.reason)},
+                         {"object", qs(e.object.str())},
+                         {"message", qs(e.message)},
+                         {"source", qs(e.source)}};
+        eventLog_.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+    }
+    eventLog_.flush();
+}
+
+void ClusterSession::recordAction(std::function<void(Simulation &)> action)
+{
+    actions_.push_back({sim_->clock().eventsRun(), sim_->now(), std::move(action)});
+    actions_.back().apply(*sim_);
+}
+
+void ClusterSession::setPlaying(bool playing)
+{
+    if (playing == playing_)
+        return;
+    playing_ = playing;
+    if (playing) {
+        wallClock_.start();
+        timer_.start();
+    } else {
+        timer_.stop();
+    }
+    emit playingChanged();
+}
+
+void ClusterSession::setSpeed(double speed)
+{
+    speed = std::clamp(speed, minSpeed(), maxSpeed());
+    if (qFuzzyCompare(speed, speed_))
+        return;
+    speed_ = speed;
+    emit speedChanged();
+}
+
+double ClusterSession::virtualTime() const
+{
+    return sim_->now();
+}
+
+int ClusterSession::stepCount() const
+{
+    return int(sim_->clock().eventsRun());
+}
+
+void ClusterSession::onTick()
+{
+    qint64 elapsed = std::min(wallClock_.restart(), kMaxFrameMs);
+    advanceTo(sim_->now() + elapsed / 1000.0 * speed_);
+}
+
+ClusterSession::Signature ClusterSession::signature() const
+{
+    return {sim_->store().resourceVersion(), sim_->events().events().size(), sim_->rejected().size(), traceLog_->size(),
+            runProblems_->size()};
+}
+
+void ClusterSession::runEvent()
+{
+    sim_->step();
+    Signature now = signature();
+    if (now != marked_) {
+        marked_ = now;
+        marks_.push_back(sim_->clock().eventsRun());
+    }
+}
+
+void ClusterSession::advanceTo(double time)
+{
+    // One event at a time rather than runUntil, so every visible change is marked for stepBack.
+    while (sim_->clock().nextEventTime() <= time)
+        runEvent();
+    sim_->runUntil(time);
+    refresh();
+}
+
+void ClusterSession::stepForward()
+{
+    pause();
+    Signature before = signature();
+    double horizon = sim_->now() + kStepHorizon;
+    for (std::uint64_t i = 0; i < kStepBudget && sim_->clock().nextEventTime() <= horizon; ++i) {
+        runEvent();
+        if (signature() != before)
+            break;
+    }
+    refresh();
+}
+
+void ClusterSession::stepBack()
+{
+    pause();
+    std::uint64_t now = sim_->clock().eventsRun();
+    // marks_ starts with 0 and is sorted; the current state is that of the last mark <= now.
+    auto current = std::upper_bound(marks_.begin(), marks_.end(), now) - 1;
+    std::uint64_t target = current == marks_.begin() ? 0 : *(current - 1);
+    restart(target);
+}
+
+void ClusterSession::reset()
+{
+    pause();
+    actions_.clear();
+    restart(0);
+}
+
+void ClusterSession::restart(std::uint64_t eventsRun)
+{
+    auto sim = std::make_unique<Simulation>();
+    auto traces = std::make_shared<TraceLog>();
+    sim->traces().listen([traces](const std::string &pod, const TraceEntry &e) { traces->emplace_back(pod, e); });
+    sim->start(objects_);
+    auto problems = std::make_shared<std::vector<Diagnostic>>();
+    scheduleActions(*sim, actionsFile_, *problems);
+    std::erase_if(actions_, [&](const UserAction &a) { return a.eventsRun > eventsRun; });
+    std::size_t next = 0;
+    auto applyDue = [&] {
+        for (; next < actions_.size() && actions_[next].eventsRun == sim->clock().eventsRun(); ++next) {
+            sim->runUntil(actions_[next].time);
+            actions_[next].apply(*sim);
+        }
+    };
+    applyDue();
+    while (sim->clock().eventsRun() < eventsRun && sim->step())
+        applyDue();
+
+    std::unique_ptr<Simulation> old = std::move(sim_);
+    sim_ = std::move(sim);
+    traceLog_ = std::move(traces);
+    runProblems_ = std::move(problems);
+    std::erase_if(marks_, [&](std::uint64_t m) { return m > eventsRun; });
+    if (marks_.empty())
+        marks_.push_back(0);
+    marked_ = signature();
+    shown_ = {};
+    refresh(); // the models let go of the old simulation here
+}
+
+void ClusterSession::refresh()
+{
+    emit timeChanged();
+    if (signature() == shown_)
+        return;
+    shown_ = signature();
+    refreshModels();
+}
+
+void ClusterSession::refreshModels()
+{
+    auto pods = sim_->store().list<Pod>();
+    auto nodes = sim_->store().list<Node>();
+    std::vector<LayoutNode> layoutNodes;
+    for (const auto &n : nodes)
+        layoutNodes.push_back({qs(n->metadata.name)});
+    std::vector<LayoutPod> layoutPods;
+    for (const auto &p : pods)
+        layoutPods.push_back(PodModel::layoutEntry(*p));
+    layout_.compute(layoutNodes, layoutPods);
+    pendingCount_ =
+        int(std::count_if(pods.begin(), pods.end(), [](const auto &p) { return p->spec.nodeName.empty(); }));
+
+    nodes_->refresh(nodes, pods, layout_);
+    pods_->refresh(pods, layout_);
+    services_->refresh(*sim_);
+    events_->refresh(sim_->events().events());
+    controlPlane_->refresh(*traceLog_);
+    emit layoutChanged();
+
+    QStringList errors = loadErrors_ + actionErrors_ + diagnosticTexts(*runProblems_);
+    for (const auto &r : sim_->rejected())
+        errors.append(rejectionText(r));
+    setErrors(errors);
+    writeEventLog();
+    updateInspection();
+    updateHighlight();
+}
+
+void ClusterSession::setSelectedService(const QString &key)
+{
+    if (key == selectedService_)
+        return;
+    selectedService_ = key;
+    emit selectedServiceChanged();
+    updateHighlight();
+}
+
+void ClusterSession::updateHighlight()
+{
+    QStringList pods = services_->backingPods(selectedService_);
+    if (pods == highlightedPods_)
+        return;
+    highlightedPods_ = pods;
+    emit highlightedPodsChanged();
+}
+
+void ClusterSession::setErrors(QStringList errors)
+{
+    if (errors == errors_)
+        return;
+    errors_ = std::move(errors);
+    emit errorsChanged();
+}
+
+void ClusterSession::setSelectedPod(const QString &key)
+{
+    if (key == selectedPod_)
+        return;
+    selectedPod_ = key;
+    emit selectedPodChanged();
+    if (!key.isEmpty() && !selectedNode_.isEmpty()) {
+        selectedNode_.clear();
+        emit selectedNodeChanged();
+    }
+    updateInspection();
+}
+
+void ClusterSession::setSelectedNode(const QString &name)
+{
+    if (name == selectedNode_)
+        return;
+    selectedNode_ = name;
+    emit selectedNodeChanged();
+    if (!name.isEmpty() && !selectedPod_.isEmpty()) {
+        selectedPod_.clear();
+        emit selectedPodChanged();
+    }
+    updateInspection();
+}
+
+void ClusterSession::updateInspection()
+{
+    inspection_ = inspect();
+    emit inspectionChanged();
+}
+
+QVariantMap ClusterSession::inspect() const
+{
+    if (!selectedPod_.isEmpty())
+        return inspectPod(*sim_, selectedPod_);
+    if (!selectedNode_.isEmpty())
+        return inspectNode(*sim_, *nodes_, *pods_, selectedNode_);
+    return {};
+}
+
+} // namespace podscape

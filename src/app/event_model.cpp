@@ -1,0 +1,89 @@
+#include "app/event_model.h"
+
+#include "cluster/events.h"
+
+namespace podscape {
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+// kubectl prints the object as lower-case kind and name: pod/web-0, node/worker-1.
+QString objectColumn(const ObjectRef &ref)
+{
+    return qs(ref.kind).toLower() + '/' + qs(ref.name);
+}
+
+} // namespace
+
+void EventModel::refresh(const std::vector<Event> &events)
+{
+    events_ = &events;
+    int count = int(events.size());
+    if (count < shown_) {
+        beginRemoveRows({}, count, shown_ - 1);
+        shown_ = count;
+        endRemoveRows();
+        emit countChanged();
+    } else if (count > shown_) {
+        beginInsertRows({}, shown_, count - 1);
+        shown_ = count;
+        endInsertRows();
+        emit countChanged();
+    }
+}
+
+void EventModel::clear()
+{
+    beginResetModel();
+    events_ = nullptr;
+    shown_ = 0;
+    endResetModel();
+    emit countChanged();
+}
+
+int EventModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : shown_;
+}
+
+QVariant EventModel::data(const QModelIndex &index, int role) const
+{
+    if (!events_ || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Event &e = (*events_)[std::size_t(index.row())];
+    switch (role) {
+    case TimeRole:
+        return e.time;
+    case TimeTextRole:
+        return QString::number(e.time, 'f', 1) + 's';
+    case TypeRole:
+        return qs(e.type);
+    case ReasonRole:
+        return qs(e.reason);
+    case Qt::DisplayRole:
+    case ObjectRole:
+        return objectColumn(e.object);
+    case ObjectKindRole:
+        return qs(e.object.kind);
+    case ObjectKeyRole:
+        return e.object.namespace_.empty() ? qs(e.object.name) : qs(e.object.namespace_) + '/' + qs(e.object.name);
+    case MessageRole:
+        return qs(e.message);
+    case SourceRole:
+        return qs(e.source);
+    }
+    return {};
+}
+
+QHash<int, QByteArray> EventModel::roleNames() const
+{
+    return {{TimeRole, "time"},           {TimeTextRole, "timeText"}, {TypeRole, "type"},
+            {ReasonRole, "reason"},       {ObjectRole, "object"},     {ObjectKindRole, "objectKind"},
+            {ObjectKeyRole, "objectKey"}, {MessageRole, "message"},   {SourceRole, "source"}};
+}
+
+} // namespace podscape

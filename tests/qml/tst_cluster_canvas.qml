@@ -1,0 +1,91 @@
+// ClusterCanvas on the demo: a card for every node and pod where the layout puts it, fit shows
+// the whole cluster, and clicking a pod selects it in the session.
+import QtQuick
+import QtTest
+import Podscape
+import Podscape.Cluster
+
+Item {
+    id: root
+    width: 1400
+    height: 900
+
+    ClusterSession {
+        id: clusterSession
+    }
+
+    Component {
+        id: canvasComponent
+        ClusterCanvas {
+            width: root.width
+            height: root.height
+            session: clusterSession
+        }
+    }
+
+    TestCase {
+        name: "ClusterCanvas"
+        when: windowShown
+
+        function initTestCase() {
+            verify(clusterSession.open([Qt.resolvedUrl("../../resources/demo")]))
+            clusterSession.advanceTo(30)
+        }
+
+        function test_cardsForEveryNodeAndPod() {
+            let canvas = createTemporaryObject(canvasComponent, root)
+            for (let node of ["control-plane", "worker-1", "worker-2", "worker-3"])
+                verify(findChild(canvas, "node:" + node), node)
+            let bare = findChild(canvas, "pod:default/myapp-pod")
+            verify(bare)
+            compare(bare.status, "Running")
+            let pending = findChild(canvas, "pod:default/analytics")
+            compare(pending.category, "pending")
+            tryCompare(bare, "x", bare.cardX)
+            tryCompare(bare, "y", bare.cardY)
+        }
+
+        function test_fitShowsEverything() {
+            let canvas = createTemporaryObject(canvasComponent, root)
+            canvas.fit()
+            let b = clusterSession.bounds
+            verify(b.width * canvas.zoom <= canvas.width)
+            verify(b.height * canvas.zoom <= canvas.height)
+            verify(canvas.zoom > 0.3)
+        }
+
+        function test_serviceLightsUpItsPods() {
+            let canvas = createTemporaryObject(canvasComponent, root)
+            clusterSession.selectedService = "default/web"
+            let lit = 0
+            for (let key of clusterSession.highlightedPods)
+                if (findChild(canvas, "pod:" + key).highlighted)
+                    ++lit
+            compare(lit, 3)
+            verify(!findChild(canvas, "pod:default/myapp-pod").highlighted)
+            clusterSession.selectedService = ""
+        }
+
+        function test_clickOnANodeHeaderSelectsTheNode() {
+            let canvas = createTemporaryObject(canvasComponent, root)
+            canvas.fit()
+            let node = findChild(canvas, "node:worker-2")
+            mouseClick(node, node.width / 2, 10)
+            compare(clusterSession.selectedNode, "worker-2")
+            compare(clusterSession.inspection.kind, "Node")
+            clusterSession.selectedNode = ""
+        }
+
+        function test_clickSelectsAPod() {
+            let canvas = createTemporaryObject(canvasComponent, root)
+            canvas.fit()
+            let card = findChild(canvas, "pod:default/myapp-pod")
+            tryCompare(card, "scale", 1)
+            mouseClick(card, card.width / 2, 12)
+            compare(clusterSession.selectedPod, "default/myapp-pod")
+            compare(clusterSession.selectedNode, "")  // the node under the pod does not take the tap
+            compare(clusterSession.inspection.status, "Running")
+            clusterSession.selectedPod = ""
+        }
+    }
+}
