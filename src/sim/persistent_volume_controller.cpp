@@ -133,6 +133,19 @@ bool PersistentVolumeController::bindOrProvision(const std::shared_ptr<Persisten
     return true;
 }
 
+// IsVolumeBoundToClaim: a volume whose claimRef names this claim (and its uid, if set) is bound
+// to it whatever the binding mode, even before a consumer exists.
+std::shared_ptr<PersistentVolume> PersistentVolumeController::preBoundVolume(const PersistentVolumeClaim &claim) const
+{
+    for (const auto &pv : api_.store().list<PersistentVolume>()) {
+        const auto &ref = pv->spec.claimRef;
+        if (ref && ref->name == claim.metadata.name && ref->namespace_ == claim.metadata.namespace_ &&
+            (ref->uid.empty() || ref->uid == claim.metadata.uid) && pv->phase != "Bound")
+            return pv;
+    }
+    return nullptr;
+}
+
 void PersistentVolumeController::claimChanged(const std::shared_ptr<PersistentVolumeClaim> &claim)
 {
     if (claim->phase == "Bound" || busy_)
@@ -141,6 +154,11 @@ void PersistentVolumeController::claimChanged(const std::shared_ptr<PersistentVo
     if (cls && cls->volumeBindingMode == "WaitForFirstConsumer") {
         if (!claim->spec.volumeName.empty())
             return;
+        if (auto pv = preBoundVolume(*claim)) {  // findMatchingVolume: a pre-bound PV binds at once
+            Busy guard(busy_);
+            bind(claim, pv);
+            return;
+        }
         event(*claim, "Normal", "WaitForFirstConsumer", "waiting for first consumer to be created before binding");
         return;
     }
@@ -157,8 +175,12 @@ void PersistentVolumeController::volumeChanged(const std::shared_ptr<PersistentV
     Busy guard(busy_);
     for (const auto &claim : api_.store().list<PersistentVolumeClaim>()) {
         auto cls = classOf(*claim);
-        if (claim->phase != "Bound" && !(cls && cls->volumeBindingMode == "WaitForFirstConsumer"))
+        if (claim->phase == "Bound")
+            continue;
+        if (!(cls && cls->volumeBindingMode == "WaitForFirstConsumer"))
             bindOrProvision(claim, nullptr);
+        else if (auto pv = preBoundVolume(*claim))
+            bind(claim, pv);
     }
 }
 

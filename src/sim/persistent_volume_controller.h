@@ -21,6 +21,7 @@ public:
 
 private:
     std::shared_ptr<StorageClass> classOf(const PersistentVolumeClaim &claim) const;
+    std::shared_ptr<PersistentVolume> preBoundVolume(const PersistentVolumeClaim &claim) const;
     std::shared_ptr<PersistentVolume> findVolume(const PersistentVolumeClaim &claim, const Node *node) const;
     bool bindOrProvision(const std::shared_ptr<PersistentVolumeClaim> &claim, const Node *node);
     void bind(const std::shared_ptr<PersistentVolumeClaim> &claim, const std::shared_ptr<PersistentVolume> &volume);

@@ -44,6 +44,32 @@ private slots:
         QCOMPARE(kubectlPodStatus(*p), std::string("Running"));
     }
 
+    // A pod placed with spec.nodeName bypasses the scheduler, so its WaitForFirstConsumer claim is
+    // never bound for it: the kubelet waits (desired_state_of_world_populator: "PVC is not bound").
+    // Binding the claim by hand (a PV pre-bound to it) lets the pod start.
+    void kubeletWaitsForABoundClaim()
+    {
+        Simulation sim;
+        sim.start(loadYaml("apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\n"
+                           "spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n---\n"
+                           "apiVersion: v1\nkind: Pod\nmetadata: {name: db}\nspec:\n  nodeName: worker-1\n"
+                           "  containers: [{name: db, image: postgres:16, volumeMounts: [{name: data, mountPath: /data}]}]\n"
+                           "  volumes: [{name: data, persistentVolumeClaim: {claimName: data}}]\n"));
+        sim.runUntil(30);
+        auto p = pod(sim, "db");
+        QCOMPARE(kubectlPodStatus(*p), std::string("ContainerCreating"));
+        QVERIFY2(eventsOf(sim, "db").contains("FailedMount: Unable to attach or mount volumes: unmounted volumes=[data], "
+                                              "unattached volumes=[], failed to process volumes=[data]: error "
+                                              "processing PVC default/data: PVC is not bound"),
+                 qPrintable(eventsOf(sim, "db").join("\n")));
+        sim.apply(loadYaml("apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv-data}\n"
+                           "spec: {capacity: {storage: 1Gi}, accessModes: [ReadWriteOnce], storageClassName: standard,"
+                           " claimRef: {namespace: default, name: data}, hostPath: {path: /srv/data}}\n"));
+        sim.runUntil(300);
+        QCOMPARE(sim.store().get<PersistentVolumeClaim>("default", "data")->phase, std::string("Bound"));
+        QCOMPARE(kubectlPodStatus(*p), std::string("Running"));
+    }
+
     void imagesAlreadyOnTheNodeAreNotPulledAgain()
     {
         Simulation sim;
