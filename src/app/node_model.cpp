@@ -152,10 +152,7 @@ void NodeModel::refresh(const std::vector<std::shared_ptr<Node>> &nodes, const s
 
 const NodeRow *NodeModel::find(const QString &name) const
 {
-    for (const auto &row : rows_)
-        if (row.key == name)
-            return &row;
-    return nullptr;
+    return findRow(rows_, name);
 }
 
 int NodeModel::rowCount(const QModelIndex &parent) const

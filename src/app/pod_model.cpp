@@ -248,10 +248,7 @@ void PodModel::refresh(const std::vector<std::shared_ptr<Pod>> &pods, const Clus
 
 const PodRow *PodModel::find(const QString &key) const
 {
-    for (const auto &row : rows_)
-        if (row.key == key)
-            return &row;
-    return nullptr;
+    return findRow(rows_, key);
 }
 
 int PodModel::rowCount(const QModelIndex &parent) const

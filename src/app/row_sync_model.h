@@ -21,6 +21,13 @@ protected:
     template <typename Row> void syncRows(std::vector<Row> &rows, std::vector<Row> next);
 };
 
+// The row with this key, null if none (the models' find()).
+template <typename Row> const Row *findRow(const std::vector<Row> &rows, const QString &key)
+{
+    auto it = std::find_if(rows.begin(), rows.end(), [&](const Row &r) { return r.key == key; });
+    return it == rows.end() ? nullptr : &*it;
+}
+
 template <typename Row> void RowSyncModel::syncRows(std::vector<Row> &rows, std::vector<Row> next)
 {
     std::unordered_map<QString, std::size_t> wanted;

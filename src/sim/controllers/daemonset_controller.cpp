@@ -211,16 +211,16 @@ void DaemonSetController::sync(const std::string &key)
         return; // its history may be half gone: no status for a DaemonSet being deleted
     const Revision rev = revisionOf(*ds);
     std::vector<std::shared_ptr<Node>> nodes = store().list<Node>();
-    NodePods byNode = claimAndGroupPods(ds);
+    claimPods(ds);
+    NodePods byNode = podsByNode(*ds);
     manage(ds, nodes, byNode, rev);
     if (ds->spec.updateStrategyType == "RollingUpdate")
-        rollingUpdate(ds, nodes, claimAndGroupPods(ds), rev);
-    updateStatus(ds, nodes, claimAndGroupPods(ds), rev);
+        rollingUpdate(ds, nodes, podsByNode(*ds), rev); // regrouped: manage() created and deleted pods
+    updateStatus(ds, nodes, podsByNode(*ds), rev);
 }
 
-// getNodesToDaemonPods after ClaimPods: the DaemonSet's pods by the node they are (or will be)
-// on; finished pods that are already being deleted are no longer its business.
-DaemonSetController::NodePods DaemonSetController::claimAndGroupPods(const std::shared_ptr<DaemonSet> &ds)
+// ClaimPods: adopt matching orphans, release owned pods that stopped matching.
+void DaemonSetController::claimPods(const std::shared_ptr<DaemonSet> &ds)
 {
     for (const auto &pod : pods_.dependentsOf<Pod>(ds->metadata.uid)) {
         if (matchesOptionalSelector(ds->spec.selector, pod->metadata.labels))
@@ -235,8 +235,14 @@ DaemonSetController::NodePods DaemonSetController::claimAndGroupPods(const std::
         pod->metadata.ownerReferences.push_back(controllerRefTo(*ds)); // AdoptPod
         api().updateStatus(pod);
     }
+}
+
+// getNodesToDaemonPods: the DaemonSet's pods by the node they are (or will be) on; finished pods
+// that are already being deleted are no longer its business.
+DaemonSetController::NodePods DaemonSetController::podsByNode(const DaemonSet &ds) const
+{
     NodePods byNode;
-    for (const auto &pod : pods_.dependentsOf<Pod>(ds->metadata.uid)) {
+    for (const auto &pod : pods_.dependentsOf<Pod>(ds.metadata.uid)) {
         if (isTerminal(*pod) && pod->metadata.deletionTimestamp)
             continue;
         std::string node = targetNodeName(*pod);

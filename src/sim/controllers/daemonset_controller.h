@@ -47,7 +47,8 @@ private:
 
     void sync(const std::string &key);
     const Revision &revisionOf(const DaemonSet &ds);
-    NodePods claimAndGroupPods(const std::shared_ptr<DaemonSet> &ds);
+    void claimPods(const std::shared_ptr<DaemonSet> &ds);
+    NodePods podsByNode(const DaemonSet &ds) const;
     void manage(const std::shared_ptr<DaemonSet> &ds, const std::vector<std::shared_ptr<Node>> &nodes, NodePods &byNode,
                 const Revision &rev);
     void podsShouldBeOnNode(const DaemonSet &ds, const Node &node, const NodePods &byNode, const Revision &rev,
