@@ -290,6 +290,38 @@ QJsonArray autoscalersJson(const Simulation &sim)
     return out;
 }
 
+QJsonObject evictionJson(const EvictionRecord &r)
+{
+    QJsonObject o{{"time", timeJson(r.time)},
+                  {"pod", qs(r.pod)},
+                  {"to", r.to ? QJsonValue(qs(*r.to)) : QJsonValue::Null},
+                  {"allowed", r.allowed},
+                  {"message", qs(r.message)},
+                  {"controller", r.controller.empty() ? QJsonValue::Null : QJsonValue(qs(r.controller))}};
+    if (!r.reason.empty())
+        o["reason"] = qs(r.reason);
+    if (!r.cause.empty())
+        o["cause"] = qs(r.cause);
+    return o;
+}
+
+// As `kubectl get pdb` lists them, with the status the disruption controller keeps.
+QJsonObject budgetJson(const PodDisruptionBudget &pdb)
+{
+    auto intOrString = [](const std::optional<IntOrString> &v) {
+        return !v ? QJsonValue::Null : v->isString ? QJsonValue(qs(v->stringValue)) : QJsonValue(v->intValue);
+    };
+    const auto &s = pdb.status;
+    return QJsonObject{{"namespace", qs(pdb.metadata.namespace_)},
+                       {"name", qs(pdb.metadata.name)},
+                       {"minAvailable", intOrString(pdb.spec.minAvailable)},
+                       {"maxUnavailable", intOrString(pdb.spec.maxUnavailable)},
+                       {"expectedPods", s.expectedPods},
+                       {"desiredHealthy", s.desiredHealthy},
+                       {"currentHealthy", s.currentHealthy},
+                       {"disruptionsAllowed", s.disruptionsAllowed}};
+}
+
 }  // namespace
 
 QJsonObject simulationToJson(const SimulationReport &report)
@@ -324,6 +356,13 @@ QJsonObject simulationToJson(const SimulationReport &report)
                                     {"message", qs(r.message)}});
     for (const auto &e : report.errors)
         errors.append(qs(e.toString()));
+    QJsonArray evictions, kubectl, budgets;
+    for (const auto &r : sim.evictions())
+        evictions.append(evictionJson(r));
+    for (const auto &line : sim.kubectlOutput())
+        kubectl.append(QJsonObject{{"time", timeJson(line.time)}, {"line", qs(line.text)}, {"stderr", line.error}});
+    for (const auto &pdb : sim.store().list<PodDisruptionBudget>())
+        budgets.append(budgetJson(*pdb));
     // epoch: the date virtual time 0 stands for (CronJob schedules use it).
     return QJsonObject{{"time", timeJson(sim.now())},
                        {"epoch", qs(formatRfc3339(kVirtualEpochUnixSeconds, *TimeZone::utc()))},
@@ -335,7 +374,9 @@ QJsonObject simulationToJson(const SimulationReport &report)
                        {"cronJobs", cronJobs},
                        {"events", events},
                        {"rejected", rejected},
-                       {"evictions", QJsonArray()},
+                       {"evictions", evictions},
+                       {"kubectl", kubectl},
+                       {"podDisruptionBudgets", budgets},
                        {"errors", errors},
                        {"workloads", workloadsJson(sim)},
                        {"horizontalPodAutoscalers", autoscalersJson(sim)}};

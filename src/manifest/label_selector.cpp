@@ -1094,4 +1094,9 @@ std::optional<std::string> NodeSelector::validate() const
     return aggregateError(messages);
 }
 
+std::string_view selectorOperatorSpelling(SelectorOperator op)
+{
+    return operatorSpelling(op);
+}
+
 } // namespace podscape

@@ -68,6 +68,8 @@ std::optional<SelectorOperator> selectorOperatorFromString(std::string_view op, 
 // LabelSelectorAsSelector's message for an unknown operator string:
 // `"Foo" is not a valid pod selector operator`.
 std::string invalidLabelSelectorOperatorMessage(std::string_view op);
+// The operator as a manifest spells it (In, NotIn, Exists, DoesNotExist, Gt, Lt; "=" for Equals).
+std::string_view selectorOperatorSpelling(SelectorOperator op);
 
 struct NodeSelectorRequirement {
     std::string key;

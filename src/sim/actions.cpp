@@ -2,6 +2,7 @@
 
 #include "manifest/field_reader.h"
 #include "manifest/kinds.h"
+#include "manifest/label_selector.h"
 #include "manifest/yaml_tree.h"
 #include "sim/simulation.h"
 
@@ -149,6 +150,9 @@ private:
                 a.to = to;
             if (ok && a.pod.empty() && (a.selector.empty() || a.node.empty()))
                 return fail(v, "evict: needs pod, or selector and node"), false;
+            std::string error;
+            if (ok && !a.selector.empty() && !LabelSelector::parse(a.selector, &error))
+                return fail(v->find("selector"), "evict.selector: " + error), false;
             return ok;
         }
         if (key == "node") {
@@ -230,37 +234,99 @@ ActionsFile loadActions(const std::string &path)
     return parseActions(s.str(), path, std::filesystem::path(path).parent_path().string());
 }
 
+namespace {
+
+void report(std::vector<Diagnostic> &problems, const Action &a, const std::string &message)
+{
+    problems.push_back({a.source.file, a.source.line, a.source.column, message});
+}
+
+// "ns/name", or a name in the default namespace.
+std::pair<std::string, std::string> podRef(const std::string &ref)
+{
+    auto slash = ref.find('/');
+    if (slash == std::string::npos)
+        return {"default", ref};
+    return {ref.substr(0, slash), ref.substr(slash + 1)};
+}
+
+// `evict: {selector: app=web, node: worker-1}`: the first matching pod, by name, on that node.
+std::optional<std::pair<std::string, std::string>> podOnNode(const Simulation &sim, const Action &a)
+{
+    auto selector = LabelSelector::parse(a.selector);
+    std::optional<std::pair<std::string, std::string>> first;
+    for (const auto &pod : sim.store().list<Pod>()) {
+        if (pod->spec.nodeName != a.node || !selector || !selector->matches(pod->metadata.labels))
+            continue;
+        std::pair<std::string, std::string> key{pod->metadata.namespace_, pod->metadata.name};
+        if (!first || key.second < first->second)
+            first = key;
+    }
+    return first;
+}
+
+void runEvict(Simulation &sim, const Action &a, std::vector<Diagnostic> &problems)
+{
+    auto target = a.pod.empty() ? podOnNode(sim, a) : std::optional(podRef(a.pod));
+    if (!target) {
+        report(problems, a, "evict: no pod matching \"" + a.selector + "\" on node \"" + a.node + "\"");
+        return;
+    }
+    EvictionRecord r = sim.evict(target->first, target->second, a.to);
+    if (r.reason == "NotFound")
+        report(problems, a, "evict: " + r.message);
+}
+
+void runNodeAction(Simulation &sim, const Action &a, std::vector<Diagnostic> &problems)
+{
+    std::optional<ApiError> err;
+    if (a.nodeAction == "cordon")
+        err = sim.cordonNode(a.node);
+    else if (a.nodeAction == "uncordon")
+        err = sim.uncordonNode(a.node);
+    else if (a.nodeAction == "drain")
+        err = sim.drainNode(a.node);
+    else
+        err = ApiError{501, "NotImplemented", "node " + a.nodeAction + ": not supported yet"};
+    if (err)
+        report(problems, a, err->message);
+}
+
+void runAction(Simulation &sim, const Action &a, std::vector<Diagnostic> &problems)
+{
+    switch (a.type) {
+    case Action::Type::Apply: {
+        LoadResult loaded = ManifestLoader().loadPaths({a.path});
+        for (auto &e : loaded.errors)
+            problems.push_back(e);
+        sim.apply(loaded.objects);
+        break;
+    }
+    case Action::Type::Delete: {
+        bool namespaced = lookupKind(preferredApiVersion(a.kind), a.kind).namespaced;
+        std::string ns = !namespaced ? "" : a.namespace_.empty() ? "default" : a.namespace_;
+        if (auto err = sim.remove(a.kind, ns, a.name, a.propagationPolicy))
+            report(problems, a, err->message);
+        break;
+    }
+    case Action::Type::Scale: {
+        std::string ns = a.namespace_.empty() ? "default" : a.namespace_;
+        if (auto err = sim.scale(a.kind, ns, a.name, a.replicas))
+            report(problems, a, err->message);
+        break;
+    }
+    case Action::Type::Evict: runEvict(sim, a, problems); break;
+    case Action::Type::Node: runNodeAction(sim, a, problems); break;
+    default: report(problems, a, a.typeName() + ": not supported yet");
+    }
+}
+
+}  // namespace
+
 void scheduleActions(Simulation &sim, const ActionsFile &file, std::vector<Diagnostic> &problems)
 {
-    for (const Action &a : file.actions) {
-        sim.clock().at(a.at, [&sim, a, &problems] {
-            const SourceLocation &s = a.source;
-            switch (a.type) {
-            case Action::Type::Apply: {
-                LoadResult loaded = ManifestLoader().loadPaths({a.path});
-                for (auto &e : loaded.errors)
-                    problems.push_back(e);
-                sim.apply(loaded.objects);
-                break;
-            }
-            case Action::Type::Delete: {
-                bool namespaced = lookupKind(preferredApiVersion(a.kind), a.kind).namespaced;
-                std::string ns = !namespaced ? "" : a.namespace_.empty() ? "default" : a.namespace_;
-                if (auto err = sim.remove(a.kind, ns, a.name, a.propagationPolicy))
-                    problems.push_back({s.file, s.line, s.column, err->message});
-                break;
-            }
-            case Action::Type::Scale: {
-                std::string ns = a.namespace_.empty() ? "default" : a.namespace_;
-                if (auto err = sim.scale(a.kind, ns, a.name, a.replicas))
-                    problems.push_back({s.file, s.line, s.column, err->message});
-                break;
-            }
-            default:
-                problems.push_back({s.file, s.line, s.column, a.typeName() + ": not supported yet (it comes with the disruptions work)"});
-            }
-        });
-    }
+    for (const Action &a : file.actions)
+        sim.clock().at(a.at, [&sim, a, &problems] { runAction(sim, a, problems); });
 }
 
 }  // namespace podscape

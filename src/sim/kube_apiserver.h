@@ -19,6 +19,7 @@ struct ApiError {
     int code = 0;          // HTTP status: 403, 404, 409, 422, 429, ...
     std::string reason;    // Forbidden, NotFound, AlreadyExists, Invalid, TooManyRequests
     std::string message;   // pods "x" is forbidden: exceeded quota: ...
+    std::string cause;     // details.causes[0].message, e.g. the DisruptionBudget cause of a 429
 };
 
 struct ApiResult {
@@ -47,6 +48,11 @@ public:
     ApiResult remove(const std::string &kind, const std::string &ns, const std::string &name,
                      std::optional<std::int64_t> gracePeriodSeconds = {},
                      const std::string &propagationPolicy = "Background");
+    // pods/eviction, as `kubectl drain` and the GUI's drag call it (implemented in pod_eviction.cpp
+    // after pkg/registry/core/pod/storage/eviction.go): the pod is deleted gracefully, with the
+    // DisruptionTarget condition, unless that would violate its PodDisruptionBudget; then nothing
+    // changes and the error is 429 TooManyRequests with the budget's numbers as its cause.
+    ApiResult evict(const std::string &ns, const std::string &name);
     // A metadata update removing one finalizer; the object leaves etcd when it was being deleted
     // and that was the last one.
     void removeFinalizer(const ObjectPtr &obj, const std::string &finalizer);
@@ -72,6 +78,8 @@ private:
     void onNamespaceCreated(const Namespace &ns);
     ApiResult updateExisting(const ObjectPtr &existing, const ObjectPtr &incoming);
     ApiResult removePod(const std::shared_ptr<Pod> &pod, std::optional<std::int64_t> gracePeriodSeconds);
+    ApiResult deleteEvictedPod(const std::shared_ptr<Pod> &pod, const std::string &why);
+    std::optional<ApiError> checkAndDecrement(PodDisruptionBudget &pdb, const Pod &pod);
 
     ObjectStore &store_;
     SimClock &clock_;

@@ -62,6 +62,7 @@ struct KubeScheduler::Impl {
     std::map<std::string, SchedulingAttempt> attempts;
     std::map<std::string, std::string> lastFailureMessage;
     std::set<std::string> bound;                      // pods in the snapshot
+    std::map<std::string, std::string> placements;  // controller uid → node the user chose
     bool cycleScheduled = false;
     std::function<void(const Pod &, const Node &)> preBind;
 
@@ -128,13 +129,42 @@ struct KubeScheduler::Impl {
             return;
         }
         ++q.attempts;
+        if (placeAsUserChose(pod)) {
+            scheduleCycle();
+            return;
+        }
         sched::ScheduleResult result = sched::schedulePod(*pod, snapshot, state);
         record(*pod, result);
         if (!result.selectedNode.empty())
-            bindPod(pod, result);
+            bindPod(pod, result.selectedNode);
         else
             failed(pod, q, result);
         scheduleCycle();
+    }
+
+    // A pod whose controller the user asked to place on a node goes there if it fits.
+    bool placeAsUserChose(const std::shared_ptr<Pod> &pod)
+    {
+        const OwnerReference *ref = pod->metadata.controllerRef();
+        auto it = ref ? placements.find(ref->uid) : placements.end();
+        if (it == placements.end())
+            return false;
+        const std::string node = it->second;
+        placements.erase(it);
+        sched::NodeCheck check = sched::checkPodOnNode(*pod, snapshot, node);
+        if (!check.fits) {
+            trace(*pod, "filter", node + " no longer fits (" + check.message + "): the scheduler chooses");
+            return false;
+        }
+        SchedulingAttempt a;
+        a.time = api.clock().now();
+        a.selectedNode = node;
+        a.evaluatedNodes = a.feasibleNodes = 1;
+        a.nodes.push_back({node, true, {}, {}, {}, 0});
+        attempts[keyOf(*pod)] = std::move(a);
+        trace(*pod, "filter", node + " fits: placed there as the user chose");
+        bindPod(pod, node);
+        return true;
     }
 
     // Which verdicts an attempt keeps (see SchedulingAttempt): all of them on a small cluster;
@@ -200,9 +230,8 @@ struct KubeScheduler::Impl {
                                  " nodes fit");
     }
 
-    void bindPod(const std::shared_ptr<Pod> &pod, const sched::ScheduleResult &result)
+    void bindPod(const std::shared_ptr<Pod> &pod, const std::string &node)
     {
-        std::string node = result.selectedNode;
         const SchedulingAttempt &a = attempts[keyOf(*pod)];
         std::int64_t best = 0;
         for (const auto &v : a.nodes)
@@ -323,6 +352,24 @@ void KubeScheduler::clusterChanged(const ObjectPtr &obj)
 void KubeScheduler::setPreBind(std::function<void(const Pod &, const Node &)> preBind)
 {
     impl_->preBind = std::move(preBind);
+}
+
+PlacementCheck KubeScheduler::checkPlacement(const Pod &pod, const std::string &node) const
+{
+    Pod replacement = pod;  // its replacement is unbound; the pod itself keeps its node meanwhile
+    replacement.spec.nodeName.clear();
+    sched::NodeCheck check = sched::checkPodOnNode(replacement, impl_->snapshot, node);
+    PlacementCheck out;
+    out.fits = check.fits;
+    out.message = check.message;
+    if (auto plugin = check.status.plugin())
+        out.plugin = std::string(sched::pluginName(*plugin));
+    return out;
+}
+
+void KubeScheduler::placeNextPodOf(const std::string &controllerUid, const std::string &node)
+{
+    impl_->placements[controllerUid] = node;
 }
 
 const SchedulingAttempt *KubeScheduler::lastAttempt(const std::string &podKey) const

@@ -45,6 +45,13 @@ struct SchedulingAttempt {
     int omittedNodes = 0;                  // evaluated nodes whose verdict was not kept
 };
 
+// Whether a pod could run on one node (PreFilter and Filter on that node only).
+struct PlacementCheck {
+    bool fits = false;
+    std::string plugin;   // the filter that rejected the node
+    std::string message;  // its reasons, as FailedScheduling words them ("Insufficient cpu")
+};
+
 class KubeScheduler {
 public:
     KubeScheduler(KubeApiServer &api, EventRecorder &events, TraceRecorder &traces, std::uint64_t seed);
@@ -57,6 +64,13 @@ public:
 
     // Runs between choosing a node and binding the pod (VolumeBinding's PreBind).
     void setPreBind(std::function<void(const Pod &, const Node &)> preBind);
+
+    // Could `pod` (bound or not) run on `node` as the cluster stands? Nothing changes: the GUI
+    // asks this while a pod is dragged over a node.
+    PlacementCheck checkPlacement(const Pod &pod, const std::string &node) const;
+    // The user dropped a pod of this controller on `node` (DESIGN 3.3): the controller's next pod
+    // to be scheduled goes there, if it still fits then; otherwise the scheduler decides.
+    void placeNextPodOf(const std::string &controllerUid, const std::string &node);
 
     const SchedulingAttempt *lastAttempt(const std::string &podKey) const;
     std::size_t pendingCount() const;

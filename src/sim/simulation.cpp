@@ -158,3 +158,87 @@ std::optional<ApiError> Simulation::remove(const std::string &kind, const std::s
 }
 
 }  // namespace podscape
+
+namespace podscape {
+
+namespace {
+
+std::string controllerOf(const Pod &pod)
+{
+    const OwnerReference *ref = pod.metadata.controllerRef();
+    return ref ? ref->kind + "/" + ref->name : std::string();
+}
+
+}  // namespace
+
+namespace {
+
+std::optional<ApiError> setUnschedulable(KubeApiServer &api, const std::string &name, bool unschedulable)
+{
+    auto node = api.store().get<Node>("", name);
+    if (!node)
+        return ApiError{404, "NotFound", "nodes \"" + name + "\" not found"};
+    auto copy = std::static_pointer_cast<Node>(node->clone());
+    copy->spec.unschedulable = unschedulable;
+    return api.apply(copy, "kubectl").error;
+}
+
+}  // namespace
+
+std::optional<ApiError> Simulation::cordonNode(const std::string &name)
+{
+    return setUnschedulable(api_, name, true);
+}
+
+std::optional<ApiError> Simulation::uncordonNode(const std::string &name)
+{
+    return setUnschedulable(api_, name, false);
+}
+
+PlacementCheck Simulation::checkPlacement(const std::string &ns, const std::string &name, const std::string &node) const
+{
+    auto pod = store_.get<Pod>(ns, name);
+    if (!pod)
+        return {false, {}, "pods \"" + name + "\" not found"};
+    return scheduler_->checkPlacement(*pod, node);
+}
+
+EvictionRecord Simulation::evict(const std::string &ns, const std::string &name, const std::optional<std::string> &to)
+{
+    EvictionRecord r;
+    r.time = now();
+    r.pod = ns + "/" + name;
+    r.to = to;
+    auto pod = store_.get<Pod>(ns, name);
+    if (pod)
+        r.controller = controllerOf(*pod);
+    if (pod && to && pod->spec.nodeName == *to) {
+        r.reason = "AlreadyOnNode";
+        r.message = "the pod already runs on node " + *to;
+        evictions_.push_back(r);
+        return r;
+    }
+    const bool placeReplacement = pod && to && !r.controller.empty();
+    if (placeReplacement) {
+        PlacementCheck check = scheduler_->checkPlacement(*pod, *to);
+        if (!check.fits) {
+            r.reason = "NodeDoesNotFit";
+            r.message = check.message;
+            evictions_.push_back(r);
+            return r;
+        }
+    }
+    ApiResult result = api_.evict(ns, name);
+    r.allowed = result.ok();
+    if (result.error) {
+        r.reason = result.error->reason;
+        r.message = result.error->message;
+        r.cause = result.error->cause;
+    } else if (placeReplacement) {
+        scheduler_->placeNextPodOf(pod->metadata.controllerRef()->uid, *to);
+    }
+    evictions_.push_back(r);
+    return r;
+}
+
+}  // namespace podscape

@@ -7,6 +7,7 @@
 #include "sim/clock.h"
 #include "sim/endpoints_controller.h"
 #include "sim/kube_apiserver.h"
+#include "sim/kube_scheduler.h"
 #include "sim/names.h"
 #include "sim/persistent_volume_controller.h"
 
@@ -36,6 +37,25 @@ struct Rejection {
     std::string message;
 };
 
+// One call of the Eviction API (DESIGN 4, evictions[]): a drag, an actions-file step or a drain.
+struct EvictionRecord {
+    double time = 0;
+    std::string pod;                // "ns/name"
+    std::optional<std::string> to;  // the node the pod was dropped on
+    bool allowed = false;
+    std::string reason;   // refused: TooManyRequests, NotFound, NodeDoesNotFit, ...
+    std::string message;  // refused: the API server's or the scheduler's words
+    std::string cause;    // the API error's cause (a PodDisruptionBudget's numbers)
+    std::string controller;  // "ReplicaSet/web-7c5d": it replaces the pod; empty for a bare pod
+};
+
+// A line kubectl printed (drain's progress), with its virtual time.
+struct KubectlLine {
+    double time = 0;
+    std::string text;
+    bool error = false;  // written to stderr
+};
+
 class Simulation {
 public:
     explicit Simulation(SimulationOptions options = {});
@@ -51,6 +71,23 @@ public:
                                    const std::string &propagationPolicy = "Background");
     // kubectl scale: a Deployment, ReplicaSet, ReplicationController or StatefulSet to `replicas`.
     std::optional<ApiError> scale(const std::string &kind, const std::string &ns, const std::string &name, int replicas);
+
+    // The Eviction API on one pod (DESIGN 3.3). With `to`, the drag onto a node: when the pod
+    // could not run there nothing happens and the scheduler's reason is returned; when it could,
+    // the pod is evicted and its controller's replacement is placed on that node. Recorded in
+    // evictions().
+    EvictionRecord evict(const std::string &ns, const std::string &name, const std::optional<std::string> &to = {});
+    // Could the pod run on `node`? The scheduler's answer; nothing changes.
+    PlacementCheck checkPlacement(const std::string &ns, const std::string &name, const std::string &node) const;
+    // kubectl drain --ignore-daemonsets --delete-emptydir-data --force: cordon, then evict every
+    // pod but DaemonSet and mirror pods, retrying refused evictions every 5 s until all are gone.
+    std::optional<ApiError> drainNode(const std::string &name);
+    // kubectl cordon / uncordon: spec.unschedulable.
+    std::optional<ApiError> cordonNode(const std::string &name);
+    std::optional<ApiError> uncordonNode(const std::string &name);
+    const std::vector<EvictionRecord> &evictions() const { return evictions_; }
+    const std::vector<KubectlLine> &kubectlOutput() const { return kubectlOutput_; }
+    void kubectlPrint(const std::string &text, bool error = false) { kubectlOutput_.push_back({now(), text, error}); }
 
     void runUntil(double time) { clock_.runUntil(time); }
     bool step() { return clock_.step(); }
@@ -91,6 +128,8 @@ private:
     std::unique_ptr<ControllerManager> controllers_;
     std::map<std::string, std::unique_ptr<Kubelet>> kubelets_;
     std::vector<Rejection> rejected_;
+    std::vector<EvictionRecord> evictions_;
+    std::vector<KubectlLine> kubectlOutput_;
     double kubectlFreeAt_ = 0;  // kubectl sends one request at a time
 };
 

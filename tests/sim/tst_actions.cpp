@@ -104,8 +104,8 @@ private slots:
         QCOMPARE(sim.store().get<Pod>("default", "late")->status.phase, std::string("Running"));
         sim.runUntil(60);
         QVERIFY(!sim.store().get<Pod>("default", "late"));
-        QCOMPARE(problems.size(), std::size_t(1));
-        QVERIFY(problems[0].toString().ends_with("actions.yaml:5:3: node: not supported yet (it comes with the disruptions work)"));
+        QVERIFY(problems.empty());
+        QVERIFY(sim.store().get<Node>("", "worker-1")->spec.unschedulable);
     }
 };
 

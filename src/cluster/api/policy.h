@@ -3,6 +3,8 @@
 
 #include "cluster/api/object.h"
 
+#include <map>
+
 namespace podscape {
 
 struct PodDisruptionBudget : ObjectBase<PodDisruptionBudget> {
@@ -18,6 +20,12 @@ struct PodDisruptionBudget : ObjectBase<PodDisruptionBudget> {
         std::int32_t expectedPods = 0;
         std::int32_t disruptionsAllowed = 0;
         std::int64_t observedGeneration = 0;
+        // Pods the eviction subresource has let go and the disruption controller has not yet
+        // seen terminating: name → when the eviction was allowed.
+        std::map<std::string, double> disruptedPods;
+        // The DisruptionAllowed condition (metav1.Condition): SufficientPods | InsufficientPods.
+        std::string disruptionAllowedStatus;  // True | False, empty before the first sync
+        std::string disruptionAllowedReason;
     } status;
 };
 

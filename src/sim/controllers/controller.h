@@ -31,6 +31,7 @@ protected:
     KubeApiServer &api() { return ctx_.api; }
     SimClock &clock() { return ctx_.api.clock(); }
     ObjectStore &store() { return ctx_.api.store(); }
+    const ObjectStore &store() const { return ctx_.api.store(); }
     void event(const Object &obj, const std::string &type, const std::string &reason, const std::string &message,
                const std::string &source)
     {

@@ -3,6 +3,7 @@
 #include "sim/controllers/daemonset_controller.h"
 #include "sim/controllers/cronjob_controller.h"
 #include "sim/controllers/deployment_controller.h"
+#include "sim/controllers/disruption_controller.h"
 #include "sim/controllers/garbage_collector.h"
 #include "sim/controllers/job_controller.h"
 #include "sim/controllers/replicaset_controller.h"
@@ -30,6 +31,7 @@ ControllerManager::ControllerManager(ControllerContext ctx)
     controllers_.push_back(std::move(jobs));
     controllers_.push_back(std::move(cronJobs));
     controllers_.push_back(std::move(ttl));
+    controllers_.push_back(std::make_unique<DisruptionController>(ctx));
     controllers_.push_back(std::make_unique<GarbageCollector>(ctx));
 }
 

@@ -9,4 +9,5 @@ set(PODSCAPE_CONTROLLER_SOURCES
     sim/controllers/cron_schedule.h sim/controllers/cron_schedule.cpp
     sim/controllers/job_controller.h sim/controllers/job_controller.cpp
     sim/controllers/cronjob_controller.h sim/controllers/cronjob_controller.cpp
+    sim/controllers/disruption_controller.h sim/controllers/disruption_controller.cpp
 )
