@@ -13,7 +13,7 @@ namespace podscape {
 using namespace durations;
 
 struct Kubelet::ContainerRun {
-    std::uint64_t runId = 0;  // bumps at every start and kill: a stale exit or probe is ignored
+    std::uint64_t runId = 0; // bumps at every start and kill: a stale exit or probe is ignored
     // The container's CrashLoopBackOff entry (the kubelet's flowcontrol.Backoff): the delay an exit
     // waits now, and when the kubelet last let the container restart (the entry's lastUpdate).
     // There is no entry before the first restart.
@@ -37,7 +37,7 @@ namespace {
 // MaxContainerBackOff (300 s); its HasExpiredFunc forgets it once a container ran for more than
 // 600 s after its last restart.
 constexpr double kContainerBackOff = 10, kMaxContainerBackOff = 300, kContainerBackOffReset = 600;
-constexpr int kSigkillExitCode = 128 + 9;  // a process killed by SIGKILL
+constexpr int kSigkillExitCode = 128 + 9; // a process killed by SIGKILL
 
 // Go's time.Duration.String() for the kubelet's "Successfully pulled image ... in 2.5s" messages.
 std::string goDuration(double seconds)
@@ -116,7 +116,7 @@ std::string podPhase(const Pod &pod)
             continue;
         }
         const ContainerStatus &st = inits[i];
-        if (sidecar) {  // a restartable init container only counts while it runs or has never run
+        if (sidecar) { // a restartable init container only counts while it runs or has never run
             if (st.state.kind == Kind::Running) {
                 pendingInit += st.started ? 0 : 1;
                 ++running;
@@ -156,7 +156,7 @@ std::string podPhase(const Pod &pod)
         return "Running";
     if (running == 0 && stopped > 0 && unknown == 0) {
         if (policy == "Always")
-            return "Running";  // all of them are restarting
+            return "Running"; // all of them are restarting
         if (stopped == succeeded)
             return "Succeeded";
         return policy == "Never" ? "Failed" : "Running";
@@ -591,8 +591,8 @@ void Kubelet::syncExitedContainer(const std::shared_ptr<PodWorker> &w, bool init
     const std::string ref = podRef(pod);
     st.hasLastState = true;
     st.lastState = st.state;
-    st.state = waiting("CrashLoopBackOff", "back-off " + goDuration(run.backoff) + " restarting failed container=" +
-                                               c.name + " pod=" + ref);
+    st.state = waiting("CrashLoopBackOff", "back-off " + goDuration(run.backoff) +
+                                               " restarting failed container=" + c.name + " pod=" + ref);
     event(pod, "Warning", "BackOff", "Back-off restarting failed container " + c.name + " in pod " + ref,
           fieldPathOf(init, c));
     trace(pod, "kubelet", "CrashLoopBackOff", c.name + " restarts in " + goDuration(run.backoff) + " after its exit");
@@ -623,7 +623,8 @@ void Kubelet::restartContainer(const std::shared_ptr<PodWorker> &w, bool init, s
 
 std::optional<ApiError> Kubelet::killContainer(const Pod &pod, const std::string &container)
 {
-    ApiError notRunning{500, "InternalError", "unable to upgrade connection: container not found (\"" + container + "\")"};
+    ApiError notRunning{500, "InternalError",
+                        "unable to upgrade connection: container not found (\"" + container + "\")"};
     auto it = workers_.find(pod.metadata.uid);
     if (it == workers_.end())
         return notRunning;
@@ -634,7 +635,7 @@ std::optional<ApiError> Kubelet::killContainer(const Pod &pod, const std::string
         for (std::size_t i = 0; i < specs.size() && i < statuses.size(); ++i) {
             if (specs[i].name != container || statuses[i].state.kind != ContainerState::Kind::Running)
                 continue;
-            ++(init ? w->init : w->app)[i].runId;  // its own exit and its probes are void now
+            ++(init ? w->init : w->app)[i].runId; // its own exit and its probes are void now
             trace(*w->pod, "kubelet", "SIGKILL", container + ": its main process is killed");
             containerExited(w, init, i, kSigkillExitCode);
             return std::nullopt;
@@ -655,7 +656,7 @@ void Kubelet::refreshPodStatus(const std::shared_ptr<PodWorker> &w)
         if (pod.spec.initContainers[i].isSidecar())
             allReady = allReady && pod.status.initContainerStatuses[i].ready;
     bool terminal = pod.status.phase == "Failed" || pod.status.phase == "Succeeded";
-    if (!terminal)  // pods do not leave a terminal phase
+    if (!terminal) // pods do not leave a terminal phase
         pod.status.phase = podPhase(pod);
     terminal = pod.status.phase == "Failed" || pod.status.phase == "Succeeded";
     bool ready = allReady && pod.status.phase == "Running";

@@ -172,7 +172,7 @@ bool hasContainer(const Pod &pod, const std::string &name)
     return false;
 }
 
-}  // namespace
+} // namespace
 
 std::optional<ApiError> Simulation::killContainer(const std::string &ns, const std::string &podName,
                                                   const std::string &container)
