@@ -27,6 +27,7 @@ constexpr double kContainerStart = 0.400;   // CRI StartContainer until the proc
 constexpr double kOneShotCommand = 0.100;   // a shell one-liner without a sleep
 constexpr double kStatusUpdate = 0.020;     // the kubelet reports pod status to the API server
 constexpr double kVolumeMountRetry = 2.0;   // the volume manager retries a failed mount
+constexpr double kPlegRelist = 1.0;         // the PLEG relists containers every second: an exit is seen this late
 
 // Endpoints and the consumers that watch them
 constexpr double kEndpointsUpdate = 0.050;  // endpoints / EndpointSlice controller

@@ -13,9 +13,12 @@ namespace podscape {
 using namespace durations;
 
 struct Kubelet::ContainerRun {
-    std::uint64_t runId = 0;   // bumps at every start: a stale exit or probe is ignored
-    double backoff = 0;        // CrashLoopBackOff delay of the next restart
-    double lastExit = -1;
+    std::uint64_t runId = 0; // bumps at every start and kill: a stale exit or probe is ignored
+    // The container's CrashLoopBackOff entry (the kubelet's flowcontrol.Backoff): the delay an exit
+    // waits now, and when the kubelet last let the container restart (the entry's lastUpdate).
+    // There is no entry before the first restart.
+    double backoff = 0;
+    std::optional<double> backoffUpdated;
 };
 
 struct Kubelet::PodWorker {
@@ -29,6 +32,12 @@ struct Kubelet::PodWorker {
 };
 
 namespace {
+
+// pkg/kubelet/kubelet.go: the container back-off starts at 10 s and doubles up to
+// MaxContainerBackOff (300 s); its HasExpiredFunc forgets it once a container ran for more than
+// 600 s after its last restart.
+constexpr double kContainerBackOff = 10, kMaxContainerBackOff = 300, kContainerBackOffReset = 600;
+constexpr int kSigkillExitCode = 128 + 9; // a process killed by SIGKILL
 
 // Go's time.Duration.String() for the kubelet's "Successfully pulled image ... in 2.5s" messages.
 std::string goDuration(double seconds)
@@ -68,6 +77,91 @@ ContainerState waiting(const std::string &reason, const std::string &message = {
     s.reason = reason;
     s.message = message;
     return s;
+}
+
+// Whether the kubelet starts a container again after it exited: a native sidecar always; any
+// other container (a regular init container too) as the pod's restartPolicy says.
+bool restartsAfterExit(const Pod &pod, const Container &c, bool init, int exitCode)
+{
+    if (init && c.isSidecar())
+        return true;
+    return pod.spec.restartPolicy == "Always" || (pod.spec.restartPolicy == "OnFailure" && exitCode != 0);
+}
+
+bool hasTerminatedBefore(const ContainerStatus &st)
+{
+    return st.hasLastState && st.lastState.kind == ContainerState::Kind::Terminated;
+}
+
+// kubecontainer.HasAnyRegularContainerStarted.
+bool anyRegularContainerStarted(const Pod &pod)
+{
+    for (const auto &st : pod.status.containerStatuses)
+        if (st.state.kind != ContainerState::Kind::Waiting || hasTerminatedBefore(st))
+            return true;
+    return false;
+}
+
+// getPhase (pkg/kubelet/kubelet_pods.go) from the container statuses of a pod not yet terminal.
+std::string podPhase(const Pod &pod)
+{
+    using Kind = ContainerState::Kind;
+    const auto &inits = pod.status.initContainerStatuses;
+    const auto &apps = pod.status.containerStatuses;
+    int pendingInit = 0, failedInit = 0, unknown = 0, running = 0, waitingCount = 0, stopped = 0, succeeded = 0;
+    for (std::size_t i = 0; i < pod.spec.initContainers.size(); ++i) {
+        bool sidecar = pod.spec.initContainers[i].isSidecar();
+        if (i >= inits.size()) {
+            ++(sidecar ? unknown : pendingInit);
+            continue;
+        }
+        const ContainerStatus &st = inits[i];
+        if (sidecar) { // a restartable init container only counts while it runs or has never run
+            if (st.state.kind == Kind::Running) {
+                pendingInit += st.started ? 0 : 1;
+                ++running;
+            } else if (st.state.kind == Kind::Waiting && !hasTerminatedBefore(st)) {
+                ++pendingInit;
+                ++waitingCount;
+            }
+        } else if (st.state.kind == Kind::Terminated) {
+            failedInit += st.state.exitCode != 0 ? 1 : 0;
+        } else if (st.state.kind == Kind::Waiting && hasTerminatedBefore(st)) {
+            failedInit += st.lastState.exitCode != 0 ? 1 : 0;
+        } else {
+            ++pendingInit;
+        }
+    }
+    for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) {
+        if (i >= apps.size()) {
+            ++unknown;
+            continue;
+        }
+        const ContainerStatus &st = apps[i];
+        if (st.state.kind == Kind::Running) {
+            ++running;
+        } else if (st.state.kind == Kind::Terminated) {
+            ++stopped;
+            succeeded += st.state.exitCode == 0 ? 1 : 0;
+        } else {
+            ++(hasTerminatedBefore(st) ? stopped : waitingCount);
+        }
+    }
+    const std::string &policy = pod.spec.restartPolicy;
+    if (failedInit > 0 && policy == "Never")
+        return "Failed";
+    if ((pendingInit > 0 && !anyRegularContainerStarted(pod)) || waitingCount > 0)
+        return "Pending";
+    if (running > 0 && unknown == 0)
+        return "Running";
+    if (running == 0 && stopped > 0 && unknown == 0) {
+        if (policy == "Always")
+            return "Running"; // all of them are restarting
+        if (stopped == succeeded)
+            return "Succeeded";
+        return policy == "Never" ? "Failed" : "Running";
+    }
+    return "Pending";
 }
 
 ContainerStatus newStatus(const Container &c, const std::string &waitingReason)
@@ -450,45 +544,104 @@ void Kubelet::containerExited(const std::shared_ptr<PodWorker> &w, bool init, st
     ContainerState done;
     done.kind = ContainerState::Kind::Terminated;
     done.exitCode = exitCode;
+    // The CRI's reason (containerd toCRIContainerStatus): Completed for exit 0, else Error.
     done.reason = exitCode == 0 ? "Completed" : "Error";
     done.startedAt = st.state.startedAt;
     done.finishedAt = api_.clock().now();
     st.state = done;
     st.ready = false;
+    st.started = false;
     trace(pod, "kubelet", "container exited", c.name + " exit code " + std::to_string(exitCode));
     if (exitCode == 0)
         for (const auto &obj : apiWritesOnSuccess(pod, c)) {  // what the process wrote while it ran
             std::string sa = pod.spec.serviceAccountName.empty() ? "default" : pod.spec.serviceAccountName;
             api_.create(obj, "system:serviceaccount:" + pod.metadata.namespace_ + ":" + sa);
         }
-    ContainerRun &run = (init ? w->init : w->app)[index];
-    bool restart = c.isSidecar() || pod.spec.restartPolicy == "Always" ||
-                   (pod.spec.restartPolicy == "OnFailure" && exitCode != 0);
+    refreshPodStatus(w);
     if (init && !c.isSidecar() && exitCode == 0) {
-        refreshPodStatus(w);
         startNextInitContainer(w);
         return;
     }
-    if (!restart) {
-        refreshPodStatus(w);
+    if (w->terminating || !restartsAfterExit(pod, c, init, exitCode))
+        return;
+    // The kubelet learns of the exit at its next relist and syncs the pod; until then kubectl
+    // shows the terminated reason (Error, Completed).
+    later(w, kPlegRelist, [this, w, init, index] { syncExitedContainer(w, init, index); });
+}
+
+// doBackOff (pkg/kubelet/kuberuntime/kuberuntime_manager.go) with flowcontrol.Backoff: an exited
+// container is restarted at once unless it is in back-off, i.e. its entry exists, has not expired,
+// and less than the entry's delay has passed since the container's finishedAt. So the first exit
+// restarts at once (it creates the 10 s entry) and the next ones wait 10, 20, 40, 80, 160, 300,
+// 300 s. The kubelet retries on its pod worker's requeue; Podscape restarts it the moment the
+// back-off is over.
+void Kubelet::syncExitedContainer(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index)
+{
+    Pod &pod = *w->pod;
+    const Container &c = specOf(pod, init, index);
+    const ContainerRun &run = (init ? w->init : w->app)[index];
+    ContainerStatus &st = statusOf(pod, init, index);
+    const double finishedAt = st.state.finishedAt;
+    const double now = api_.clock().now();
+    bool expired = !run.backoffUpdated || finishedAt - *run.backoffUpdated > kContainerBackOffReset;
+    if (expired || now - finishedAt >= run.backoff) {
+        restartContainer(w, init, index, finishedAt);
         return;
     }
-    // CrashLoopBackOff: 10 s doubling to 5 min, reset after 10 min of running (pkg/kubelet/kubelet.go).
-    if (run.lastExit >= 0 && api_.clock().now() - run.lastExit > 600)
-        run.backoff = 0;
-    run.backoff = run.backoff == 0 ? 10 : std::min(run.backoff * 2, 300.0);
-    run.lastExit = api_.clock().now();
+    const std::string ref = podRef(pod);
     st.hasLastState = true;
-    st.lastState = done;
-    st.state = waiting("CrashLoopBackOff", "back-off " + goDuration(run.backoff) + " restarting failed container=" +
-                                               c.name + " pod=" + podRef(pod));
-    event(pod, "Warning", "BackOff", "Back-off restarting failed container " + c.name + " in pod " + podRef(pod),
+    st.lastState = st.state;
+    st.state = waiting("CrashLoopBackOff", "back-off " + goDuration(run.backoff) +
+                                               " restarting failed container=" + c.name + " pod=" + ref);
+    event(pod, "Warning", "BackOff", "Back-off restarting failed container " + c.name + " in pod " + ref,
           fieldPathOf(init, c));
+    trace(pod, "kubelet", "CrashLoopBackOff", c.name + " restarts in " + goDuration(run.backoff) + " after its exit");
     refreshPodStatus(w);
-    later(w, run.backoff, [this, w, init, index] {
-        ++statusOf(*w->pod, init, index).restartCount;
-        runContainer(w, init, index, {});
-    });
+    later(w, finishedAt + run.backoff - now,
+          [this, w, init, index, finishedAt] { restartContainer(w, init, index, finishedAt); });
+}
+
+// backOff.Next, then the container starts again: a fresh (or expired) entry begins at 10 s,
+// otherwise the delay doubles up to 300 s; lastUpdate is now.
+void Kubelet::restartContainer(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index, double finishedAt)
+{
+    ContainerRun &run = (init ? w->init : w->app)[index];
+    const double now = api_.clock().now();
+    bool fresh = !run.backoffUpdated || finishedAt - *run.backoffUpdated > kContainerBackOffReset;
+    run.backoff = fresh ? kContainerBackOff : std::min(run.backoff * 2, kMaxContainerBackOff);
+    run.backoffUpdated = now;
+    ContainerStatus &st = statusOf(*w->pod, init, index);
+    if (st.state.kind == ContainerState::Kind::Terminated) {
+        st.hasLastState = true;
+        st.lastState = st.state;
+    }
+    ++st.restartCount;
+    trace(*w->pod, "kubelet", "container restarting",
+          specOf(*w->pod, init, index).name + ", restart " + std::to_string(st.restartCount));
+    runContainer(w, init, index, {});
+}
+
+std::optional<ApiError> Kubelet::killContainer(const Pod &pod, const std::string &container)
+{
+    ApiError notRunning{500, "InternalError",
+                        "unable to upgrade connection: container not found (\"" + container + "\")"};
+    auto it = workers_.find(pod.metadata.uid);
+    if (it == workers_.end())
+        return notRunning;
+    const std::shared_ptr<PodWorker> w = it->second;
+    for (bool init : {true, false}) {
+        const auto &specs = init ? w->pod->spec.initContainers : w->pod->spec.containers;
+        const auto &statuses = init ? w->pod->status.initContainerStatuses : w->pod->status.containerStatuses;
+        for (std::size_t i = 0; i < specs.size() && i < statuses.size(); ++i) {
+            if (specs[i].name != container || statuses[i].state.kind != ContainerState::Kind::Running)
+                continue;
+            ++(init ? w->init : w->app)[i].runId; // its own exit and its probes are void now
+            trace(*w->pod, "kubelet", "SIGKILL", container + ": its main process is killed");
+            containerExited(w, init, i, kSigkillExitCode);
+            return std::nullopt;
+        }
+    }
+    return notRunning;
 }
 
 // The kubelet's getPhase and the Ready conditions, from the container statuses.
@@ -496,40 +649,23 @@ void Kubelet::refreshPodStatus(const std::shared_ptr<PodWorker> &w)
 {
     Pod &pod = *w->pod;
     double now = api_.clock().now();
-    int running = 0, waitingCount = 0, succeeded = 0, failed = 0;
     bool allReady = true;
-    for (const auto &st : pod.status.containerStatuses) {
-        switch (st.state.kind) {
-        case ContainerState::Kind::Running: ++running; break;
-        case ContainerState::Kind::Waiting: ++waitingCount; break;
-        case ContainerState::Kind::Terminated: ++(st.state.exitCode == 0 ? succeeded : failed); break;
-        }
+    for (const auto &st : pod.status.containerStatuses)
         allReady = allReady && st.ready;
-    }
-    for (std::size_t i = 0; i < pod.status.initContainerStatuses.size(); ++i) {
-        const auto &st = pod.status.initContainerStatuses[i];
+    for (std::size_t i = 0; i < pod.status.initContainerStatuses.size(); ++i)
         if (pod.spec.initContainers[i].isSidecar())
-            allReady = allReady && st.ready;
-        if (!pod.spec.initContainers[i].isSidecar() && st.state.kind == ContainerState::Kind::Terminated &&
-            st.state.exitCode != 0 && pod.spec.restartPolicy == "Never")
-            pod.status.phase = "Failed";
-    }
-    const PodCondition *initialized = findCondition(pod, "Initialized");
-    bool isInitialized = initialized && initialized->status == "True";
-    if (pod.status.phase != "Failed" && isInitialized) {
-        int total = static_cast<int>(pod.status.containerStatuses.size());
-        if (running > 0 || (waitingCount > 0 && succeeded + failed > 0 && pod.spec.restartPolicy != "Never"))
-            pod.status.phase = "Running";
-        else if (succeeded + failed == total && total > 0)
-            pod.status.phase = pod.spec.restartPolicy == "Always" ? "Running"
-                               : failed == 0                      ? "Succeeded"
-                               : pod.spec.restartPolicy == "Never" ? "Failed"
-                                                                   : "Running";
-    }
+            allReady = allReady && pod.status.initContainerStatuses[i].ready;
+    bool terminal = pod.status.phase == "Failed" || pod.status.phase == "Succeeded";
+    if (!terminal) // pods do not leave a terminal phase
+        pod.status.phase = podPhase(pod);
+    terminal = pod.status.phase == "Failed" || pod.status.phase == "Succeeded";
     bool ready = allReady && pod.status.phase == "Running";
     bool wasReady = isPodReady(pod);
-    setCondition(pod, "ContainersReady", allReady ? "True" : "False", now, allReady ? "" : "ContainersNotReady");
-    setCondition(pod, "Ready", ready ? "True" : "False", now, ready ? "" : "ContainersNotReady");
+    // GenerateContainersReadyCondition / GeneratePodReadyCondition: a terminal pod is PodCompleted.
+    std::string notReadyReason = terminal ? "PodCompleted" : "ContainersNotReady";
+    setCondition(pod, "ContainersReady", allReady && !terminal ? "True" : "False", now,
+                 allReady && !terminal ? "" : notReadyReason);
+    setCondition(pod, "Ready", ready ? "True" : "False", now, ready ? "" : notReadyReason);
     if (ready && !wasReady)
         trace(pod, "kubelet", "pod ready", "all containers ready; status reported to the API server");
     api_.updateStatus(w->pod);

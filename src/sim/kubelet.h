@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -26,6 +27,10 @@ public:
     // Called for every change to a pod bound to this node (from the store's watch).
     void podChanged(const std::shared_ptr<Pod> &pod);
     void podRemoved(const std::shared_ptr<Pod> &pod);
+    // Kills the main process of a running container with SIGKILL, as `kill -9` inside it would:
+    // it exits with 137 and the pod's restartPolicy decides what follows. The error is the
+    // kubelet's own when the container is not running here (pkg/kubelet/kubelet_pods.go GetExec).
+    std::optional<ApiError> killContainer(const Pod &pod, const std::string &container);
 
 private:
     struct ContainerRun;
@@ -43,6 +48,8 @@ private:
                    std::function<void()> then);
     void containerStarted(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index);
     void containerExited(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index, int exitCode);
+    void syncExitedContainer(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index);
+    void restartContainer(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index, double finishedAt);
     void scheduleProbes(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index);
     void keepProbing(const std::shared_ptr<PodWorker> &w, bool init, std::size_t index, std::uint64_t runId,
                      double period);

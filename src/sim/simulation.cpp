@@ -151,6 +151,51 @@ std::optional<ApiError> Simulation::scale(const std::string &kind, const std::st
     return api_.apply(copy, "kubectl").error;
 }
 
+namespace {
+
+// kubectl's default container (podcmd.FindOrDefaultContainerByName): the one the
+// kubectl.kubernetes.io/default-container annotation names, else the first.
+std::string defaultContainer(const Pod &pod)
+{
+    auto it = pod.metadata.annotations.find("kubectl.kubernetes.io/default-container");
+    if (it != pod.metadata.annotations.end())
+        return it->second;
+    return pod.spec.containers.empty() ? std::string() : pod.spec.containers.front().name;
+}
+
+bool hasContainer(const Pod &pod, const std::string &name)
+{
+    for (const auto *list : {&pod.spec.initContainers, &pod.spec.containers})
+        for (const auto &c : *list)
+            if (c.name == name)
+                return true;
+    return false;
+}
+
+} // namespace
+
+std::optional<ApiError> Simulation::killContainer(const std::string &ns, const std::string &podName,
+                                                  const std::string &container)
+{
+    auto pod = store_.get<Pod>(ns, podName);
+    if (!pod)
+        return ApiError{404, "NotFound", "pods \"" + podName + "\" not found"};
+    // kubectl exec's own check, before it asks the server (kubectl/pkg/cmd/exec/exec.go).
+    const std::string &phase = pod->status.phase;
+    if (phase == "Succeeded" || phase == "Failed")
+        return ApiError{0, "", "cannot exec into a container in a completed pod; current phase is " + phase};
+    std::string name = container.empty() ? defaultContainer(*pod) : container;
+    // The exec subresource (pkg/registry/core/pod/strategy.go ExecLocation / streamLocation).
+    if (!hasContainer(*pod, name))
+        return ApiError{400, "BadRequest", "container " + name + " is not valid for pod " + podName};
+    if (pod->spec.nodeName.empty())
+        return ApiError{400, "BadRequest", "pod " + podName + " does not have a host assigned"};
+    Kubelet *k = kubelet(pod->spec.nodeName);
+    if (!k)
+        return ApiError{404, "NotFound", "nodes \"" + pod->spec.nodeName + "\" not found"};
+    return k->killContainer(*pod, name);
+}
+
 std::optional<ApiError> Simulation::remove(const std::string &kind, const std::string &ns, const std::string &name,
                                            const std::string &propagationPolicy)
 {

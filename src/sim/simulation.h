@@ -71,6 +71,11 @@ public:
                                    const std::string &propagationPolicy = "Background");
     // kubectl scale: a Deployment, ReplicaSet, ReplicationController or StatefulSet to `replicas`.
     std::optional<ApiError> scale(const std::string &kind, const std::string &ns, const std::string &name, int replicas);
+    // Kills a running container's main process with SIGKILL (DESIGN 3.3, `kill` action), like
+    // `kubectl exec POD -c CONTAINER -- kill -9 1`, with the errors that command meets on its way
+    // (an empty container name means kubectl's default container). The kubelet then restarts the
+    // container, or not, as the pod's restartPolicy says.
+    std::optional<ApiError> killContainer(const std::string &ns, const std::string &pod, const std::string &container);
 
     // The Eviction API on one pod (DESIGN 3.3). With `to`, the drag onto a node: when the pod
     // could not run there nothing happens and the scheduler's reason is returned; when it could,

@@ -103,7 +103,7 @@ private slots:
         sim.start(loadYaml(kMyAppPod));
         sim.runUntil(3000);
         QCOMPARE(kubectlPodStatus(*pod(sim, "myapp-pod")), std::string("Running"));
-        sim.runUntil(3700);  // `sleep 3600` is over: restartPolicy Always restarts it after a 10 s back-off
+        sim.runUntil(3700);  // `sleep 3600` is over: restartPolicy Always restarts it (the first restart without back-off)
         auto p = pod(sim, "myapp-pod");
         QCOMPARE(p->status.containerStatuses[0].restartCount, 1);
         QCOMPARE(kubectlPodStatus(*p), std::string("Running"));
