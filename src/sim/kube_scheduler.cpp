@@ -329,8 +329,10 @@ struct KubeScheduler::Impl {
                      preemptor.spec.schedulerName + ": preempting to accommodate a higher priority pod");
         api.updateStatus(live);
         trace(*live, "preempted", "to make room for " + keyOf(preemptor) + " on " + node);
-        api.remove("Pod", live->metadata.namespace_, live->metadata.name);
+        // Kubernetes records the event right after the delete call, before the kubelet can react;
+        // here the kubelet reacts within the call, so the event comes first.
         event(*live, "Normal", "Preempted", "Preempted by pod " + preemptor.metadata.uid + " on node " + node);
+        api.remove("Pod", live->metadata.namespace_, live->metadata.name);
     }
 
     void podChanged(const std::shared_ptr<Pod> &pod)
