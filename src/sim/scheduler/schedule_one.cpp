@@ -62,7 +62,7 @@ void recordFeasible(Attempt &a, const NodeInfo &node)
 // plugins that did not skip in PreFilter.
 Status filterNode(const Attempt &a, const NodeInfo &node)
 {
-    if (hasNominatedPodsToRespect(a.ctx, node, a.state.nominator))
+    if (!a.state.nominator.empty() && hasNominatedPodsToRespect(a.ctx, node, a.state.nominator))
         return runFilterWithNominatedPods(a.state.cycle, a.ctx, node, a.snapshot, a.state.nominator);
     for (const Plugin *p : a.state.scratch.activeFilters) {
         Status s = p->filter(a.state.cycle, a.ctx, node);
