@@ -331,6 +331,8 @@ ApiResult KubeApiServer::bind(const std::shared_ptr<Pod> &pod, const std::string
         return {pod, ApiError{409, "Conflict", "pod " + pod->metadata.name + " is already assigned to node \"" +
                                                    pod->spec.nodeName + "\""}};
     pod->spec.nodeName = nodeName;
+    // BindingREST.setPodNodeAndMetadata, ClearingNominatedNodeNameAfterBinding (beta, on in v1.35).
+    pod->status.nominatedNodeName.clear();
     trace(*pod, clock_.now(), "etcd", "binding persisted", "spec.nodeName = " + nodeName);
     store_.update(pod);
     return {pod, std::nullopt};

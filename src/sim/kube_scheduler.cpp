@@ -100,19 +100,32 @@ struct KubeScheduler::Impl {
         });
     }
 
+    // An unschedulable pod goes back to the queue once its backoff is over.
+    void requeueAfterBackoff(const QueuedPod &q)
+    {
+        auto pod = q.pod;
+        int attempts = q.attempts;
+        api.clock().after(backoffFor(attempts), [this, pod, attempts] {
+            if (known.count(keyOf(*pod)) && pod->spec.nodeName.empty() && !pod->metadata.deletionTimestamp)
+                enqueue(pod, attempts);
+        });
+    }
+
     // Unschedulable pods go back to the queue (after their backoff) when the cluster changes.
     void moveAllToActive()
     {
-        for (auto &[key, q] : unschedulable) {
-            double delay = backoffFor(q.attempts);
-            auto pod = q.pod;
-            int attempts = q.attempts;
-            api.clock().after(delay, [this, pod, attempts] {
-                if (known.count(keyOf(*pod)) && pod->spec.nodeName.empty() && !pod->metadata.deletionTimestamp)
-                    enqueue(pod, attempts);
-            });
-        }
+        for (auto &[key, q] : unschedulable)
+            requeueAfterBackoff(q);
         unschedulable.clear();
+    }
+
+    void moveToActive(const std::string &key)
+    {
+        auto it = unschedulable.find(key);
+        if (it == unschedulable.end())
+            return;
+        requeueAfterBackoff(it->second);
+        unschedulable.erase(it);
     }
 
     void runCycle()
@@ -225,6 +238,10 @@ struct KubeScheduler::Impl {
         a.omittedNodes = int(result.verdicts.size() - a.nodes.size());
         if (result.preFilterPlugin)
             a.message = result.messageWithPreemption;
+        a.nominatedNode = result.nominatedNode;
+        if (!result.nominatedNode.empty())
+            for (const auto &victim : result.preemptionCandidates.front().victims)
+                a.victims.push_back(keyOf(*victim));
         attempts[keyOf(pod)] = std::move(a);
         trace(pod, "filter", std::to_string(result.feasibleNodes) + " of " + std::to_string(result.evaluatedNodes) +
                                  " nodes fit");
@@ -241,6 +258,7 @@ struct KubeScheduler::Impl {
         // Assume the pod on the node at once, as the scheduler's cache does, then bind.
         auto assumed = std::make_shared<Pod>(*pod);
         snapshot.addPod(assumed, node);
+        state.nominator.remove(*pod);  // assume: DeleteNominatedPodIfExists
         bound.insert(keyOf(*pod));
         trace(*pod, "bind", "Binding " + keyOf(*pod) + " to " + node);
         api.clock().after(durations::kBinding, [this, pod, node, assumed] {
@@ -264,7 +282,10 @@ struct KubeScheduler::Impl {
         std::string key = keyOf(*pod);
         const std::string &message = result.messageWithPreemption;
         trace(*pod, "unschedulable", message);
+        // handleSchedulingFailure: one status write with the condition and the nomination.
         setCondition(*pod, "PodScheduled", "False", api.clock().now(), "Unschedulable", message);
+        if (result.overridesNomination)
+            nominate(pod, result.nominatedNode);
         api.updateStatus(pod);
         // Kubernetes aggregates repeats of one event; a changed message is a new event.
         if (lastFailureMessage[key] != message) {
@@ -281,6 +302,66 @@ struct KubeScheduler::Impl {
             unschedulable.erase(it);
             enqueue(waiting.pod, waiting.attempts);
         });
+        if (!result.nominatedNode.empty())
+            preempt(pod, result.preemptionCandidates.front());
+    }
+
+    // status.nominatedNodeName (empty: cleared) and the scheduling queue's nominator, which
+    // makes pods of equal or lower priority leave room for the pod on that node.
+    void nominate(const std::shared_ptr<Pod> &pod, const std::string &node)
+    {
+        pod->status.nominatedNodeName = node;
+        state.nominator.add(pod, node);
+    }
+
+    // Evaluator.prepareCandidate (framework/preemption/preemption.go): lower-priority pods
+    // nominated to the node lose their nomination, and every victim is preempted. The pod itself
+    // waits in the unschedulable pool; the victims' removal moves it back to the queue.
+    void preempt(const std::shared_ptr<Pod> &preemptor, const sched::PreemptionCandidate &candidate)
+    {
+        clearLowerPriorityNominations(*preemptor, candidate.node);
+        std::string names;
+        for (const auto &victim : candidate.victims) {
+            names += (names.empty() ? "" : ", ") + keyOf(*victim);
+            preemptVictim(*preemptor, candidate.node, *victim);
+        }
+        trace(*preemptor, "preemption", "nominated to " + candidate.node + "; preempting " + names);
+    }
+
+    // getLowerPriorityNominatedPods + clearNominatedNodeName: they may no longer fit on the node,
+    // so they lose the nomination and are retried (after their backoff) to find another place.
+    void clearLowerPriorityNominations(const Pod &preemptor, const std::string &node)
+    {
+        std::vector<std::shared_ptr<const Pod>> lower;
+        for (const sched::PodInfo &p : state.nominator.podsForNode(node))
+            if (sched::podPriority(*p.pod) < sched::podPriority(preemptor))
+                lower.push_back(p.pod);
+        for (const auto &p : lower) {
+            state.nominator.remove(*p);
+            auto live = api.store().get<Pod>(p->metadata.namespace_, p->metadata.name);
+            if (!live || live->status.nominatedNodeName.empty())
+                continue;
+            live->status.nominatedNodeName.clear();
+            api.updateStatus(live);
+            moveToActive(keyOf(*live));
+        }
+    }
+
+    // Evaluator.PreemptPod: the DisruptionTarget condition, a graceful delete through the API
+    // server, and the victim's Preempted event. A victim already terminating is left alone.
+    void preemptVictim(const Pod &preemptor, const std::string &node, const Pod &victim)
+    {
+        auto live = api.store().get<Pod>(victim.metadata.namespace_, victim.metadata.name);
+        if (!live || live->metadata.uid != victim.metadata.uid || live->metadata.deletionTimestamp)
+            return;
+        setCondition(*live, "DisruptionTarget", "True", api.clock().now(), "PreemptionByScheduler",
+                     preemptor.spec.schedulerName + ": preempting to accommodate a higher priority pod");
+        api.updateStatus(live);
+        trace(*live, "preempted", "to make room for " + keyOf(preemptor) + " on " + node);
+        // Kubernetes records the event right after the delete call, before the kubelet can react;
+        // here the kubelet reacts within the call, so the event comes first.
+        event(*live, "Normal", "Preempted", "Preempted by pod " + preemptor.metadata.uid + " on node " + node);
+        api.remove("Pod", live->metadata.namespace_, live->metadata.name);
     }
 
     void podChanged(const std::shared_ptr<Pod> &pod)
@@ -309,6 +390,7 @@ struct KubeScheduler::Impl {
         std::string key = keyOf(*pod);
         known.erase(key);
         unschedulable.erase(key);
+        state.nominator.remove(*pod);
         if (bound.erase(key))
             snapshot.removePod(*pod, pod->spec.nodeName);
         moveAllToActive();

@@ -1,7 +1,9 @@
 // kube-scheduler as a component of the simulation: it watches for pods without a node, keeps
 // them in its scheduling queue (ordered as kube-scheduler's PrioritySort orders it), runs the
 // scheduling cycle (sim/scheduler: filter, score, select) and binds, or reports FailedScheduling
-// and retries the pod when the cluster changes.
+// and retries the pod when the cluster changes. When DefaultPreemption finds a node where evicting
+// lower-priority pods makes room, it acts: the pod is nominated to that node and the victims are
+// deleted gracefully; the pod binds there once they are gone.
 #pragma once
 
 #include "cluster/events.h"
@@ -39,6 +41,9 @@ struct SchedulingAttempt {
     double time = 0;
     std::string selectedNode;  // empty when the pod did not fit
     std::string message;       // the FailedScheduling message, preemption sentence included
+    // When the pod's preemption acted: the node it is nominated to and the victims ("ns/name").
+    std::string nominatedNode;
+    std::vector<std::string> victims;
     int evaluatedNodes = 0;
     int feasibleNodes = 0;
     std::vector<NodeVerdictRecord> nodes;  // the selected node first when there is one

@@ -61,8 +61,9 @@ struct Victims {
 // A what-if copy of one node and the cycle state, with PreFilterExtensions kept in step.
 class WhatIf {
 public:
-    WhatIf(const PodContext &pod, const CycleState &state, const ClusterSnapshot &snapshot, const NodeInfo &node)
-        : pod_(pod), snapshot_(snapshot), state_(state), node_(node)
+    WhatIf(const PodContext &pod, const CycleState &state, const ClusterSnapshot &snapshot,
+           const PodNominator &nominator, const NodeInfo &node)
+        : pod_(pod), snapshot_(snapshot), nominator_(nominator), state_(state), node_(node)
     {
     }
     void remove(const PodInfo &p)
@@ -79,11 +80,13 @@ public:
             if (!state_.skipFilter(pl->id()))
                 pl->addPod(state_, pod_, p, node_, snapshot_);
     }
-    Status filter() const { return Framework::defaultFramework().runFilter(state_, pod_, node_); }
+    // RunFilterPluginsWithNominatedPods, as SelectVictimsOnNode runs it.
+    Status filter() const { return runFilterWithNominatedPods(state_, pod_, node_, snapshot_, nominator_); }
 
 private:
     const PodContext &pod_;
     const ClusterSnapshot &snapshot_;
+    const PodNominator &nominator_;
     CycleState state_;
     NodeInfo node_;
 };
@@ -91,7 +94,7 @@ private:
 // DefaultPreemption.SelectVictimsOnNode: remove every lower-priority pod; if the pod then fits,
 // reprieve as many as possible (PDB-violating first, most important first).
 Victims selectVictimsOnNode(const PodContext &pod, const CycleState &state, const ClusterSnapshot &snapshot,
-                            const NodeInfo &node, const std::vector<Budget> &budgets)
+                            const PodNominator &nominator, const NodeInfo &node, const std::vector<Budget> &budgets)
 {
     Victims out;
     std::vector<const PodInfo *> potential;
@@ -102,7 +105,7 @@ Victims selectVictimsOnNode(const PodContext &pod, const CycleState &state, cons
         out.status = Status(Code::UnschedulableAndUnresolvable, kNoVictims);
         return out;
     }
-    WhatIf whatIf(pod, state, snapshot, node);
+    WhatIf whatIf(pod, state, snapshot, nominator, node);
     for (const PodInfo *p : potential)
         whatIf.remove(*p);
     if (Status s = whatIf.filter(); !s.isSuccess()) {
@@ -238,14 +241,15 @@ void publish(const std::vector<Candidate> &cands, std::size_t best, std::vector<
 // DryRunPreemption: candidates from `offset` on (non-violating first) until enough are found;
 // the nodes without victims get their status in `fit`.
 std::vector<Candidate> dryRunPreemption(const PodContext &pod, const CycleState &state, const ClusterSnapshot &snapshot,
-                                        const std::vector<const NodeInfo *> &potential, std::size_t offset, FitErrorBuilder &fit)
+                                        const PodNominator &nominator, const std::vector<const NodeInfo *> &potential,
+                                        std::size_t offset, FitErrorBuilder &fit)
 {
     const auto pdbs = budgets(snapshot);
     const std::size_t wanted = numCandidates(potential.size());
     std::vector<Candidate> nonViolating, violating;
     for (std::size_t i = 0; i < potential.size(); ++i) {
         const NodeInfo &node = *potential[(offset + i) % potential.size()];
-        Victims v = selectVictimsOnNode(pod, state, snapshot, node, pdbs);
+        Victims v = selectVictimsOnNode(pod, state, snapshot, nominator, node, pdbs);
         if (v.status.isSuccess() && v.pods.empty())
             v.status = Status(Code::Unschedulable, expectedVictim(node.name));
         if (!v.status.isSuccess()) {
@@ -264,27 +268,29 @@ std::vector<Candidate> dryRunPreemption(const PodContext &pod, const CycleState 
 
 // Evaluator.Preempt / findCandidates / SelectCandidate, with DefaultPreemption's "preemption: "
 // prefix. The potential nodes are those whose status is Unschedulable (not ...AndUnresolvable).
-std::string runDefaultPreemption(const PodContext &pod, const CycleState &state, const ClusterSnapshot &snapshot,
-                                 std::span<const Code> nodeCodes, SchedulerRng &rng,
-                                 std::vector<PreemptionCandidate> &candidates, std::string &nominatedNode)
+PostFilterOutcome runDefaultPreemption(const PodContext &pod, const CycleState &state, const ClusterSnapshot &snapshot,
+                                       std::span<const Code> nodeCodes, const PodNominator &nominator,
+                                       SchedulerRng &rng, std::vector<PreemptionCandidate> &candidates,
+                                       std::string &nominatedNode)
 {
     if (auto why = ineligibility(pod, snapshot, nodeCodes); !why.empty())
-        return prefixed(why);
+        return {prefixed(why), false};
     std::vector<const NodeInfo *> potential;
     for (const auto &n : snapshot.nodes())
         if (nodeCodes[n.index] == Code::Unschedulable)
             potential.push_back(&n);
     FitErrorBuilder fit;
     fit.setAbsentStatus(Status(Code::UnschedulableAndUnresolvable, kNotHelpful));
+    // No candidate: NewPostFilterResultWithNominatedNode("") clears an earlier nomination.
     if (potential.empty())
-        return prefixed(fit.message(snapshot.size()));
+        return {prefixed(fit.message(snapshot.size())), true};
     const std::size_t offset = rng.below(potential.size());  // GetOffsetAndNumCandidates
-    auto found = dryRunPreemption(pod, state, snapshot, potential, offset, fit);
+    auto found = dryRunPreemption(pod, state, snapshot, nominator, potential, offset, fit);
     if (found.empty())
-        return prefixed(fit.message(snapshot.size()));
+        return {prefixed(fit.message(snapshot.size())), true};
     publish(found, pickOneNodeForPreemption(found), candidates);
     nominatedNode = candidates.front().node;
-    return {};
+    return {{}, true};
 }
 
 }  // namespace podscape::sched

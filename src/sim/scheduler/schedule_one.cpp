@@ -58,9 +58,12 @@ void recordFeasible(Attempt &a, const NodeInfo &node)
     newVerdict(a.out, node).feasible = true;
 }
 
-// RunFilterPlugins over the plugins that did not skip in PreFilter.
+// RunFilterPluginsWithNominatedPods; without nominated pods to respect (the usual case), the
+// plugins that did not skip in PreFilter.
 Status filterNode(const Attempt &a, const NodeInfo &node)
 {
+    if (!a.state.nominator.empty() && hasNominatedPodsToRespect(a.ctx, node, a.state.nominator))
+        return runFilterWithNominatedPods(a.state.cycle, a.ctx, node, a.snapshot, a.state.nominator);
     for (const Plugin *p : a.state.scratch.activeFilters) {
         Status s = p->filter(a.state.cycle, a.ctx, node);
         if (!s.isSuccess()) {
@@ -213,9 +216,11 @@ void postFilter(Attempt &a, const FitErrorBuilder &fit)
 {
     const std::size_t all = a.snapshot.size();
     a.out.message = fit.message(all);
-    std::string tail = runDefaultPreemption(a.ctx, a.state.cycle, a.snapshot, a.state.scratch.nodeCodes, a.state.rng,
-                                            a.out.preemptionCandidates, a.out.nominatedNode);
-    a.out.messageWithPreemption = tail.empty() ? a.out.message : a.out.message + " " + tail;
+    PostFilterOutcome post = runDefaultPreemption(a.ctx, a.state.cycle, a.snapshot, a.state.scratch.nodeCodes,
+                                                  a.state.nominator, a.state.rng, a.out.preemptionCandidates,
+                                                  a.out.nominatedNode);
+    a.out.overridesNomination = post.overridesNomination;
+    a.out.messageWithPreemption = post.message.empty() ? a.out.message : a.out.message + " " + post.message;
 }
 
 void preFilterRejected(Attempt &a, const Status &s)
@@ -301,6 +306,7 @@ void ScheduleResult::clear()
     messageWithPreemption.clear();
     preemptionCandidates.clear();
     nominatedNode.clear();
+    overridesNomination = false;
 }
 
 ScheduleResult schedulePod(const Pod &pod, ClusterSnapshot &snapshot, SchedulerState &state)
@@ -317,6 +323,7 @@ void schedulePod(const Pod &pod, ClusterSnapshot &snapshot, SchedulerState &stat
     if (snapshot.empty()) {
         out.message = out.messageWithPreemption = std::string(kNoNodesAvailable);
         out.preFilterCode = Code::UnschedulableAndUnresolvable;
+        out.overridesNomination = true;  // clearNominatedNode
         return;
     }
     Attempt a{snapshot, state, out, makeContext(pod)};

@@ -18,12 +18,14 @@
 // early at percentageOfNodesToScore vary from run to run, ours are the next ones in name order);
 // ties between the best-scored nodes are broken by reservoir sampling with the caller's seeded
 // RNG (selectHost) where v1.35's heap leaves them in an order the parallel filtering makes
-// random; nominated pods of other pending pods are not added during Filter; extenders,
-// Reserve/Permit and PreBind are not modelled.
+// random; extenders, Reserve/Permit and PreBind are not modelled. Pods nominated to a node
+// (SchedulerState::nominator) are counted there during Filter, as RunFilterPluginsWithNominatedPods
+// counts them.
 #pragma once
 
 #include "sim/scheduler/cluster_snapshot.h"
 #include "sim/scheduler/framework.h"
+#include "sim/scheduler/nominator.h"
 
 #include <array>
 #include <cstdint>
@@ -68,6 +70,9 @@ struct SchedulerState {
     std::size_t nextStartNodeIndex = 0;
     // KubeSchedulerConfiguration.percentageOfNodesToScore; 0 = adaptive (50 - nodes/125, >= 5).
     std::int32_t percentageOfNodesToScore = 0;
+
+    // The pending pods nominated to nodes by their preemption (the caller keeps it up to date).
+    PodNominator nominator;
 
     CycleState cycle;
     SchedulerScratch scratch;
@@ -121,6 +126,10 @@ struct ScheduleResult {
     // DefaultPreemption's dry run: the best candidate first; nominatedNode is its node.
     std::vector<PreemptionCandidate> preemptionCandidates;
     std::string nominatedNode;
+    // PostFilterResult.NominatingInfo: true (ModeOverride) when the pod's status.nominatedNodeName
+    // is to become nominatedNode (empty: cleared, e.g. when preemption found no candidate); false
+    // (ModeNoop) when it stays as it is (the pod was not eligible to preempt).
+    bool overridesNomination = false;
 
     bool scheduled() const { return !selectedNode.empty(); }
     std::span<const std::string_view> reasonsOf(const NodeVerdict &v) const

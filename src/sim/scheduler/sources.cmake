@@ -19,6 +19,7 @@ set(PODSCAPE_SCHEDULER_SOURCES
     sim/scheduler/inter_pod_affinity.cpp
     sim/scheduler/image_locality.cpp
     sim/scheduler/fit_error.h sim/scheduler/fit_error.cpp
+    sim/scheduler/nominator.h sim/scheduler/nominator.cpp
     sim/scheduler/preemption.h sim/scheduler/preemption.cpp
     sim/scheduler/schedule_one.h sim/scheduler/schedule_one.cpp
 )

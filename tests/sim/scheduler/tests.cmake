@@ -12,3 +12,4 @@ podscape_add_test(tst_pod_topology_spread sim/scheduler/tst_pod_topology_spread.
 podscape_add_test(tst_inter_pod_affinity sim/scheduler/tst_inter_pod_affinity.cpp)
 podscape_add_test(tst_image_locality sim/scheduler/tst_image_locality.cpp)
 podscape_add_test(tst_schedule_one sim/scheduler/tst_schedule_one.cpp)
+podscape_add_test(tst_preemption sim/scheduler/tst_preemption.cpp)

@@ -143,6 +143,49 @@ private slots:
         QCOMPARE(r.messageWithPreemption, r.message);
     }
 
+    void nominatedPodsKeepTheirRoom()
+    {
+        // RunFilterPluginsWithNominatedPods: node a (4 CPUs, 2 used) has a priority-100 pod of
+        // 2 CPUs nominated to it. Pods of equal or lower priority see a full node; a
+        // higher-priority pod and the nominated pod itself do not count it.
+        auto snapshot = snapshotOf({worker("a").obj()}, {PodBuilder("running").node("a").req({{"cpu", "2"}}).obj()});
+        sched::SchedulerState state(1);
+        auto nominated = PodBuilder("nominated").priority(100).req({{"cpu", "2"}}).obj();
+        nominated->status.nominatedNodeName = "a";
+        state.nominator.add(nominated, "a");
+        for (int priority : {0, 100}) {
+            auto other = PodBuilder("other").priority(priority).req({{"cpu", "1"}}).obj();
+            auto r = sched::schedulePod(*other, snapshot, state);
+            QVERIFY(!r.scheduled());
+            QCOMPARE(r.message, std::string("0/1 nodes are available: 1 Insufficient cpu."));
+        }
+        auto higher = PodBuilder("higher").priority(101).req({{"cpu", "1"}}).obj();
+        QVERIFY(sched::schedulePod(*higher, snapshot, state).scheduled());
+        auto self = sched::schedulePod(*nominated, snapshot, state);
+        QCOMPARE(self.selectedNode, std::string("a"));
+        QCOMPARE(self.evaluatedNodes, 1);  // evaluateNominatedNode
+        state.nominator.remove(*nominated);
+        QVERIFY(sched::schedulePod(*PodBuilder("other").req({{"cpu", "1"}}).obj(), snapshot, state).scheduled());
+    }
+
+    void preemptionNominationModes()
+    {
+        // NominatingInfo: a candidate overrides the nomination with its node, no candidate
+        // clears it (Override with ""), an ineligible pod leaves it as it is (Noop).
+        auto peer = PodBuilder("peer").node("a").priority(100).req({{"cpu", "1"}}).obj();
+        auto snapshot = snapshotOf({worker("a", "1").obj()}, {peer});
+        auto r = schedule(PodBuilder("p").priority(100).req({{"cpu", "1"}}).obj(), snapshot);
+        QVERIFY(r.overridesNomination);
+        QVERIFY(r.nominatedNode.empty());
+        r = schedule(PodBuilder("p").priority(1000).req({{"cpu", "1"}}).obj(), snapshot);
+        QVERIFY(r.overridesNomination);
+        QCOMPARE(r.nominatedNode, std::string("a"));
+        auto never = PodBuilder("p").priority(1000).req({{"cpu", "1"}}).obj();
+        never->spec.preemptionPolicy = "Never";
+        r = schedule(never, snapshot);
+        QVERIFY(!r.overridesNomination);
+    }
+
     void percentageOfNodesToScore()
     {
         // TestNumFeasibleNodesToFind (schedule_one_test.go).
