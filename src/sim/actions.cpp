@@ -250,13 +250,15 @@ std::pair<std::string, std::string> podRef(const std::string &ref)
     return {ref.substr(0, slash), ref.substr(slash + 1)};
 }
 
-// `evict: {selector: app=web, node: worker-1}`: the first matching pod, by name, on that node.
+// `evict: {selector: app=web, node: worker-1}`: the first matching pod, by name, on that node
+// (pods already terminating are not candidates: they are on their way out).
 std::optional<std::pair<std::string, std::string>> podOnNode(const Simulation &sim, const Action &a)
 {
     auto selector = LabelSelector::parse(a.selector);
     std::optional<std::pair<std::string, std::string>> first;
     for (const auto &pod : sim.store().list<Pod>()) {
-        if (pod->spec.nodeName != a.node || !selector || !selector->matches(pod->metadata.labels))
+        if (pod->spec.nodeName != a.node || pod->metadata.deletionTimestamp || !selector ||
+            !selector->matches(pod->metadata.labels))
             continue;
         std::pair<std::string, std::string> key{pod->metadata.namespace_, pod->metadata.name};
         if (!first || key.second < first->second)
@@ -317,7 +319,12 @@ void runAction(Simulation &sim, const Action &a, std::vector<Diagnostic> &proble
     }
     case Action::Type::Evict: runEvict(sim, a, problems); break;
     case Action::Type::Node: runNodeAction(sim, a, problems); break;
-    default: report(problems, a, a.typeName() + ": not supported yet");
+    case Action::Type::Kill: {
+        auto [ns, name] = podRef(a.pod);
+        if (auto err = sim.killContainer(ns, name, a.container))
+            report(problems, a, "kill: " + err->message);
+        break;
+    }
     }
 }
 
