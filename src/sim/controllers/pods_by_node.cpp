@@ -1,0 +1,52 @@
+#include "sim/controllers/pods_by_node.h"
+
+namespace podscape {
+
+namespace {
+
+const PodsByNode::Pods kNoPods;
+
+}  // namespace
+
+PodsByNode::Change PodsByNode::observe(const WatchEvent &event)
+{
+    auto pod = std::dynamic_pointer_cast<Pod>(event.object);
+    if (!pod)
+        return Change::None;
+    const std::string key = pod->metadata.namespace_ + '/' + pod->metadata.name;
+    auto known = nodeOf_.find(key);
+    if (event.type == WatchEventType::Deleted) {
+        if (known == nodeOf_.end())
+            return Change::None;
+        auto group = byNode_.find(known->second);
+        group->second.erase(key);
+        if (group->second.empty())
+            byNode_.erase(group);
+        nodeOf_.erase(known);
+        return Change::Removed;
+    }
+    if (pod->spec.nodeName.empty())
+        return Change::None;
+    // spec.nodeName is set once (by the binding) and never changes after.
+    byNode_[pod->spec.nodeName][key] = pod;
+    if (known != nodeOf_.end())
+        return Change::Updated;
+    nodeOf_.emplace(key, pod->spec.nodeName);
+    return Change::Bound;
+}
+
+const PodsByNode::Pods &PodsByNode::on(const std::string &node) const
+{
+    auto it = byNode_.find(node);
+    return it == byNode_.end() ? kNoPods : it->second;
+}
+
+std::vector<std::shared_ptr<Pod>> PodsByNode::podsOn(const std::string &node) const
+{
+    std::vector<std::shared_ptr<Pod>> out;
+    for (const auto &[key, pod] : on(node))
+        out.push_back(pod);
+    return out;
+}
+
+}  // namespace podscape
