@@ -18,7 +18,7 @@ namespace {
 // nodeStatusUpdateFrequency: how often the kubelet computes its node status.
 constexpr double kNodeStatusUpdateFrequency = 10;
 
-}  // namespace
+} // namespace
 
 struct Kubelet::ContainerRun {
     std::uint64_t runId = 0;   // bumps at every start: a stale exit or probe is ignored
@@ -102,7 +102,7 @@ Kubelet::Kubelet(std::shared_ptr<Node> node, KubeApiServer &api, EventRecorder &
             images_.insert(name);
     statusLoopStart_ = api_.clock().now();
     if (node_->spec.unschedulable)
-        syncNodeStatus();  // the first sync runs as the kubelet starts
+        syncNodeStatus(); // the first sync runs as the kubelet starts
 }
 
 Kubelet::~Kubelet()
@@ -125,8 +125,8 @@ void Kubelet::nodeEvent(const std::string &reason)
 {
     // kubelet_node_status.go recordNodeStatusEvent.
     ObjectRef ref{"Node", "", nodeName_, node_->metadata.uid, {}};
-    events_.record({api_.clock().now(), "Normal", reason, ref, "Node " + nodeName_ + " status is now: " + reason,
-                    "kubelet"});
+    events_.record(
+        {api_.clock().now(), "Normal", reason, ref, "Node " + nodeName_ + " status is now: " + reason, "kubelet"});
 }
 
 // The next run of the loop, on its 10 s grid from when the kubelet (re)started.
@@ -136,7 +136,8 @@ void Kubelet::scheduleNodeStatusSync()
         return;
     statusSyncScheduled_ = true;
     double elapsed = api_.clock().now() - statusLoopStart_;
-    double next = statusLoopStart_ + (std::floor(elapsed / kNodeStatusUpdateFrequency + 1e-9) + 1) * kNodeStatusUpdateFrequency;
+    double next =
+        statusLoopStart_ + (std::floor(elapsed / kNodeStatusUpdateFrequency + 1e-9) + 1) * kNodeStatusUpdateFrequency;
     std::weak_ptr<char> alive = alive_;
     api_.clock().at(next, [this, alive, start = statusLoopStart_] {
         if (alive.expired() || start != statusLoopStart_)
@@ -179,7 +180,8 @@ void Kubelet::postReadyStatus()
     auto &conditions = node->status.conditions;
     bool changed = false;
     for (const auto &w : wanted) {
-        auto c = std::find_if(conditions.begin(), conditions.end(), [&](const NodeCondition &x) { return x.type == w.type; });
+        auto c = std::find_if(conditions.begin(), conditions.end(),
+                              [&](const NodeCondition &x) { return x.type == w.type; });
         if (c == conditions.end())
             c = conditions.insert(conditions.end(), {w.type, "Unknown", "", "", 0});
         if (c->status == w.status)
@@ -206,7 +208,7 @@ void Kubelet::resume()
     stopped_ = false;
     statusLoopStart_ = api_.clock().now();
     statusSyncScheduled_ = false;
-    lastNodeUnschedulable_ = false;  // a new kubelet process remembers nothing
+    lastNodeUnschedulable_ = false; // a new kubelet process remembers nothing
     postReadyStatus();
     syncNodeStatus();
     std::vector<std::shared_ptr<PodWorker>> workers;
@@ -216,9 +218,9 @@ void Kubelet::resume()
         if (w->removed || w->terminating)
             continue;
         if (w->pod->metadata.deletionTimestamp)
-            terminate(w);  // deleted while the kubelet was away: it can confirm it now
+            terminate(w); // deleted while the kubelet was away: it can confirm it now
         else if (!w->pod->status.containerStatuses.empty())
-            refreshPodStatus(w);  // Ready again where the node controller had marked it not
+            refreshPodStatus(w); // Ready again where the node controller had marked it not
     }
     auto paused = std::move(paused_);
     paused_.clear();
@@ -255,7 +257,7 @@ void Kubelet::later(const std::shared_ptr<PodWorker> &w, double delay, std::func
     std::uint64_t epoch = w->epoch;
     api_.clock().after(delay, [this, w, epoch, fn = std::move(fn)] {
         if (w->removed || w->epoch != epoch)
-            return;  // checked first: a removed worker may belong to a kubelet that is gone
+            return; // checked first: a removed worker may belong to a kubelet that is gone
         if (stopped_) {
             paused_.push_back([w, epoch, fn] {
                 if (!w->removed && w->epoch == epoch)
@@ -297,7 +299,7 @@ const Container &Kubelet::specOf(const Pod &pod, bool init, std::size_t index) c
 void Kubelet::podChanged(const std::shared_ptr<Pod> &pod)
 {
     if (stopped_) {
-        missed_[pod->metadata.uid] = pod;  // looked at again when the kubelet runs
+        missed_[pod->metadata.uid] = pod; // looked at again when the kubelet runs
         return;
     }
     auto it = workers_.find(pod->metadata.uid);

@@ -90,12 +90,12 @@ private:
     std::string cidrPrefix_;  // "10.244.1."
 
     bool stopped_ = false;
-    std::vector<std::function<void()>> paused_;               // pod work that fell due while stopped
-    std::map<std::string, std::shared_ptr<Pod>> missed_;      // pods that changed while stopped, by uid
+    std::vector<std::function<void()>> paused_;          // pod work that fell due while stopped
+    std::map<std::string, std::shared_ptr<Pod>> missed_; // pods that changed while stopped, by uid
     double statusLoopStart_ = 0;
     bool statusSyncScheduled_ = false;
     bool lastNodeUnschedulable_ = false;
-    std::shared_ptr<char> alive_ = std::make_shared<char>();  // clock callbacks outliving the kubelet check it
+    std::shared_ptr<char> alive_ = std::make_shared<char>(); // clock callbacks outliving the kubelet check it
 };
 
 }  // namespace podscape

@@ -32,7 +32,13 @@ Kubelet *Simulation::kubelet(const std::string &nodeName) const
 
 void Simulation::addKubelet(const std::shared_ptr<Node> &node)
 {
-    kubelets_[node->metadata.name] = std::make_unique<Kubelet>(node, api_, events_, traces_);
+    auto &k = kubelets_[node->metadata.name];
+    k = std::make_unique<Kubelet>(node, api_, events_, traces_);
+    // Pods already bound to the node's name (a node registered again under an old name, or a
+    // pod that named a node yet to come) are the new kubelet's to run.
+    for (const auto &pod : store_.list<Pod>())
+        if (pod->spec.nodeName == node->metadata.name)
+            k->podChanged(pod);
 }
 
 void Simulation::onPod(WatchEventType type, const std::shared_ptr<Pod> &pod)
@@ -60,7 +66,7 @@ void Simulation::onWatch(const WatchEvent &e)
         if (e.type == WatchEventType::Added)
             addKubelet(node);
         else if (e.type == WatchEventType::Deleted)
-            kubelets_.erase(node->metadata.name);  // the node is gone, and its kubelet with it
+            kubelets_.erase(node->metadata.name); // the node is gone, and its kubelet with it
         else if (Kubelet *k = kubelet(node->metadata.name))
             k->setNode(node);
         scheduler_->nodeChanged(node, e.type);
@@ -172,7 +178,7 @@ ApiError nodeNotFound(const std::string &name)
     return ApiError{404, "NotFound", "nodes \"" + name + "\" not found"};
 }
 
-}  // namespace
+} // namespace
 
 // kubectl cordon / uncordon patch spec.unschedulable (a node already so is left as it is).
 std::optional<ApiError> Simulation::setUnschedulable(const std::string &name, bool unschedulable)
@@ -182,7 +188,7 @@ std::optional<ApiError> Simulation::setUnschedulable(const std::string &name, bo
         return nodeNotFound(name);
     if (node->spec.unschedulable != unschedulable) {
         node->spec.unschedulable = unschedulable;
-        api_.updateStatus(node);  // the PATCH: no admission plugin changes a Node
+        api_.updateStatus(node); // the PATCH: no admission plugin changes a Node
     }
     return std::nullopt;
 }
@@ -216,7 +222,7 @@ std::optional<ApiError> Simulation::recoverNode(const std::string &name)
     Kubelet *k = kubelet(name);
     if (!k || !k->stopped())
         return std::nullopt;
-    k->resume();  // posts Ready first: the controller then sees a live node
+    k->resume(); // posts Ready first: the controller then sees a live node
     controllers_->find<NodeLifecycleController>()->kubeletResumed(name);
     return std::nullopt;
 }
@@ -246,7 +252,7 @@ std::optional<ApiError> Simulation::addNode(const std::string &requested)
             addresses.insert(a.address);
         workers += n->metadata.labels.count("node-role.kubernetes.io/control-plane") ? 0 : 1;
     }
-    int index = 0;  // the node IPAM's next free /24, and the next free address on the node network
+    int index = 0; // the node IPAM's next free /24, and the next free address on the node network
     while (cidrs.count("10.244." + std::to_string(index) + ".0/24") ||
            addresses.count("172.18.0." + std::to_string(index + 2)))
         ++index;

@@ -1,7 +1,7 @@
 #include "sim/controllers/controller.h"
 
-#include "sim/controllers/daemonset_controller.h"
 #include "sim/controllers/cronjob_controller.h"
+#include "sim/controllers/daemonset_controller.h"
 #include "sim/controllers/deployment_controller.h"
 #include "sim/controllers/garbage_collector.h"
 #include "sim/controllers/job_controller.h"

@@ -78,7 +78,7 @@ std::string label(const Node &node, const char *key)
     return it == node.metadata.labels.end() ? std::string() : it->second;
 }
 
-}  // namespace
+} // namespace
 
 std::string zoneKeyOf(const Node &node)
 {
@@ -101,7 +101,9 @@ std::string nodeReadyStatus(const Node &node)
     return {};
 }
 
-NodeLifecycleController::NodeLifecycleController(ControllerContext ctx) : Controller(ctx) {}
+NodeLifecycleController::NodeLifecycleController(ControllerContext ctx) : Controller(ctx)
+{
+}
 
 void NodeLifecycleController::onWatch(const WatchEvent &event)
 {
@@ -121,15 +123,15 @@ void NodeLifecycleController::observeNode(const WatchEventType type, const std::
             zones_[it->second.zone].queue.erase(name);
             nodes_.erase(it);
         }
-        health_.erase(name);  // a pass still on the clock finds no entry and does nothing
+        health_.erase(name); // a pass still on the clock finds no entry and does nothing
         handleDisruption();
         return;
     }
     NodeState now{zoneKeyOf(*node), nodeReadyStatus(*node),
                   node->metadata.labels.count("node.kubernetes.io/exclude-disruption") > 0};
     auto [it, added] = nodes_.try_emplace(name, now);
-    bool healthChanged = added || it->second.ready != now.ready || it->second.zone != now.zone ||
-                         it->second.excluded != now.excluded;
+    bool healthChanged =
+        added || it->second.ready != now.ready || it->second.zone != now.zone || it->second.excluded != now.excluded;
     if (!added && it->second.zone != now.zone) {
         auto &oldQueue = zones_[it->second.zone].queue;
         if (auto queued = oldQueue.find(name); queued != oldQueue.end()) {
@@ -230,9 +232,8 @@ double NodeLifecycleController::nextGridTick(const Health &h) const
 
 void NodeLifecycleController::schedulePass(const std::string &name, double at)
 {
-    static std::uint64_t epochs = 0;  // unique across nodes, so a re-created node's entry never matches
     Health &h = health_[name];
-    h.passEpoch = ++epochs;
+    h.passEpoch = ++passEpochs_; // unique across nodes, so a re-created node's entry never matches
     h.passScheduled = true;
     clock().at(at, [this, name, epoch = h.passEpoch] {
         auto it = health_.find(name);
@@ -416,14 +417,14 @@ bool NodeLifecycleController::taintZoneNode(Zone &zone, const std::string &name)
         return swapTaints(node, {kNotReadyNoExecute}, {kUnreachableNoExecute});
     if (ready == "Unknown")
         return swapTaints(node, {kUnreachableNoExecute}, {kNotReadyNoExecute});
-    return false;  // Ready again: nothing to taint
+    return false; // Ready again: nothing to taint
 }
 
 double NodeLifecycleController::zoneQps(const std::string &state, int zoneSize) const
 {
-    if (state == "PartialDisruption")  // ReducedQPSFunc: small clusters stop evicting
+    if (state == "PartialDisruption") // ReducedQPSFunc: small clusters stop evicting
         return zoneSize > kLargeClusterThreshold ? kSecondaryEvictionLimiterQps : 0;
-    return kEvictionLimiterQps;  // Normal, and FullDisruption (HealthyQPSFunc)
+    return kEvictionLimiterQps; // Normal, and FullDisruption (HealthyQPSFunc)
 }
 
 // handleDisruption with ComputeZoneState: a zone where every node is not Ready is fully
@@ -432,7 +433,7 @@ double NodeLifecycleController::zoneQps(const std::string &state, int zoneSize) 
 // taints it set (the control plane's own connectivity is the likelier culprit).
 void NodeLifecycleController::handleDisruption()
 {
-    std::map<std::string, std::pair<int, int>> counts;  // zone → ready, not ready
+    std::map<std::string, std::pair<int, int>> counts; // zone → ready, not ready
     for (const auto &[name, st] : nodes_)
         if (!st.excluded)
             ++(st.ready == "True" ? counts[st.zone].first : counts[st.zone].second);
@@ -456,7 +457,7 @@ void NodeLifecycleController::handleDisruption()
         for (auto &[key, zone] : zones_) {
             zone.state = "FullDisruption";
             zone.qps = 0;
-            for (auto &[name, queuedAt] : zone.queue)  // markNodeAsReachable: out of the set, queued again later
+            for (auto &[name, queuedAt] : zone.queue) // markNodeAsReachable: out of the set, queued again later
                 queuedAt = now;
         }
         clock().after(0, [this] {
@@ -483,7 +484,7 @@ void NodeLifecycleController::handleDisruption()
         double qps = zoneQps(state, counts[key].first + counts[key].second);
         if (qps != zone.qps) {
             zone.qps = qps;
-            zone.tokenAt = -std::numeric_limits<double>::infinity();  // SwapLimiter: a new, full bucket
+            zone.tokenAt = -std::numeric_limits<double>::infinity(); // SwapLimiter: a new, full bucket
         }
     }
     for (const auto &[key, zone] : zones_)
@@ -499,4 +500,4 @@ void NodeLifecycleController::recordNodeStatusChange(const Node &node, const std
     event(node, "Normal", status, "Node " + node.metadata.name + " status is now: " + status, kSource);
 }
 
-}  // namespace podscape
+} // namespace podscape

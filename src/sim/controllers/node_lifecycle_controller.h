@@ -26,13 +26,13 @@ namespace podscape {
 class NodeLifecycleController : public Controller {
 public:
     // kube-controller-manager defaults (v1.35).
-    static constexpr double kNodeMonitorPeriod = 5;       // --node-monitor-period
-    static constexpr double kNodeMonitorGracePeriod = 50; // --node-monitor-grace-period (40 s before v1.32)
-    static constexpr double kNodeEvictionPeriod = 0.1;    // how often the NoExecute tainter runs
-    static constexpr double kEvictionLimiterQps = 0.1;    // --node-eviction-rate: one node per 10 s per zone
+    static constexpr double kNodeMonitorPeriod = 5;              // --node-monitor-period
+    static constexpr double kNodeMonitorGracePeriod = 50;        // --node-monitor-grace-period (40 s before v1.32)
+    static constexpr double kNodeEvictionPeriod = 0.1;           // how often the NoExecute tainter runs
+    static constexpr double kEvictionLimiterQps = 0.1;           // --node-eviction-rate: one node per 10 s per zone
     static constexpr double kSecondaryEvictionLimiterQps = 0.01; // --secondary-node-eviction-rate
-    static constexpr int kLargeClusterThreshold = 50;              // --large-cluster-size-threshold
-    static constexpr double kUnhealthyZoneThreshold = 0.55;        // --unhealthy-zone-threshold
+    static constexpr int kLargeClusterThreshold = 50;            // --large-cluster-size-threshold
+    static constexpr double kUnhealthyZoneThreshold = 0.55;      // --unhealthy-zone-threshold
 
     explicit NodeLifecycleController(ControllerContext ctx);
     void onWatch(const WatchEvent &event) override;
@@ -57,14 +57,14 @@ private:
     };
     // A zone's NoExecute tainter: a rate-limited queue (RateLimitedTimedQueue with a token bucket, burst 1).
     struct Zone {
-        std::string state = "Initial";  // Initial | Normal | PartialDisruption | FullDisruption
+        std::string state = "Initial"; // Initial | Normal | PartialDisruption | FullDisruption
         double qps = kEvictionLimiterQps;
-        double tokenAt = -std::numeric_limits<double>::infinity();  // when the bucket next holds a token
-        std::map<std::string, double> queue;                         // node → when it was queued
+        double tokenAt = -std::numeric_limits<double>::infinity(); // when the bucket next holds a token
+        std::map<std::string, double> queue;                       // node → when it was queued
     };
     struct NodeState {
         std::string zone;
-        std::string ready;  // the Ready condition's status
+        std::string ready; // the Ready condition's status
         bool excluded = false;
     };
 
@@ -95,6 +95,7 @@ private:
     bool tainterScheduled_ = false;
     double tainterAt_ = 0;
     bool allZonesFullyDisrupted_ = false;
+    std::uint64_t passEpochs_ = 0;
 };
 
 // nodetopology.GetZoneKey: region and zone labels ("" when the node has neither).
@@ -102,4 +103,4 @@ std::string zoneKeyOf(const Node &node);
 // The status of the node's Ready condition ("" when it has none).
 std::string nodeReadyStatus(const Node &node);
 
-}  // namespace podscape
+} // namespace podscape

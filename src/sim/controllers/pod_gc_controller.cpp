@@ -7,14 +7,16 @@
 
 namespace podscape {
 
-PodGCController::PodGCController(ControllerContext ctx) : Controller(ctx) {}
+PodGCController::PodGCController(ControllerContext ctx) : Controller(ctx)
+{
+}
 
 void PodGCController::onWatch(const WatchEvent &event)
 {
     switch (pods_.observe(event)) {
     case PodsByNode::Change::Bound: {
         const auto &node = std::static_pointer_cast<Pod>(event.object)->spec.nodeName;
-        if (!nodes_.count(node))  // bound to a node that does not exist (or no longer does)
+        if (!nodes_.count(node)) // bound to a node that does not exist (or no longer does)
             schedulePass();
         return;
     }
@@ -135,4 +137,4 @@ void PodGCController::markFailedAndDeletePod(const std::shared_ptr<Pod> &pod, co
     api().remove("Pod", pod->metadata.namespace_, pod->metadata.name, 0);
 }
 
-}  // namespace podscape
+} // namespace podscape

@@ -22,8 +22,8 @@ namespace podscape {
 
 class PodGCController : public Controller {
 public:
-    static constexpr double kGcCheckPeriod = 20;   // gcCheckPeriod
-    static constexpr double kQuarantineTime = 40;  // quarantineTime
+    static constexpr double kGcCheckPeriod = 20;  // gcCheckPeriod
+    static constexpr double kQuarantineTime = 40; // quarantineTime
 
     explicit PodGCController(ControllerContext ctx);
     void onWatch(const WatchEvent &event) override;
@@ -38,10 +38,10 @@ private:
     void markFailedAndDeletePod(const std::shared_ptr<Pod> &pod, const PodCondition *condition);
 
     PodsByNode pods_;
-    std::set<std::string> nodes_;               // the nodes that exist
-    std::set<std::string> outOfServiceNodes_;   // not Ready and tainted out-of-service
-    std::map<std::string, double> quarantine_;  // missing node → when its quarantine ends (nodeQueue)
+    std::set<std::string> nodes_;              // the nodes that exist
+    std::set<std::string> outOfServiceNodes_;  // not Ready and tainted out-of-service
+    std::map<std::string, double> quarantine_; // missing node → when its quarantine ends (nodeQueue)
     bool passScheduled_ = false;
 };
 
-}  // namespace podscape
+} // namespace podscape

@@ -6,32 +6,30 @@ namespace {
 
 const PodsByNode::Pods kNoPods;
 
-}  // namespace
+} // namespace
 
 PodsByNode::Change PodsByNode::observe(const WatchEvent &event)
 {
-    auto pod = std::dynamic_pointer_cast<Pod>(event.object);
-    if (!pod)
+    if (event.object->kind != "Pod" || !dynamic_cast<const Pod *>(event.object.get()))
         return Change::None;
-    const std::string key = pod->metadata.namespace_ + '/' + pod->metadata.name;
-    auto known = nodeOf_.find(key);
+    auto pod = std::static_pointer_cast<Pod>(event.object);
+    auto known = nodeOf_.find(pod.get());
     if (event.type == WatchEventType::Deleted) {
         if (known == nodeOf_.end())
             return Change::None;
         auto group = byNode_.find(known->second);
-        group->second.erase(key);
+        group->second.erase(pod->metadata.namespace_ + '/' + pod->metadata.name);
         if (group->second.empty())
             byNode_.erase(group);
         nodeOf_.erase(known);
         return Change::Removed;
     }
+    if (known != nodeOf_.end())
+        return Change::Updated; // spec.nodeName is set once (by the binding) and never changes after
     if (pod->spec.nodeName.empty())
         return Change::None;
-    // spec.nodeName is set once (by the binding) and never changes after.
-    byNode_[pod->spec.nodeName][key] = pod;
-    if (known != nodeOf_.end())
-        return Change::Updated;
-    nodeOf_.emplace(key, pod->spec.nodeName);
+    byNode_[pod->spec.nodeName][pod->metadata.namespace_ + '/' + pod->metadata.name] = pod;
+    nodeOf_.emplace(pod.get(), pod->spec.nodeName);
     return Change::Bound;
 }
 
@@ -49,4 +47,4 @@ std::vector<std::shared_ptr<Pod>> PodsByNode::podsOn(const std::string &node) co
     return out;
 }
 
-}  // namespace podscape
+} // namespace podscape

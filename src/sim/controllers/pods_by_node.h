@@ -9,19 +9,20 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace podscape {
 
 class PodsByNode {
 public:
-    using Pods = std::map<std::string, std::shared_ptr<Pod>>;  // "ns/name" → pod, sorted
+    using Pods = std::map<std::string, std::shared_ptr<Pod>>; // "ns/name" → pod, sorted
 
     enum class Change {
-        None,     // not a pod, or a pod bound to no node
-        Bound,    // the pod is new on its node (created bound, or just bound)
-        Updated,  // a pod already on its node changed
-        Removed,  // a bound pod left the store
+        None,    // not a pod, or a pod bound to no node
+        Bound,   // the pod is new on its node (created bound, or just bound)
+        Updated, // a pod already on its node changed
+        Removed, // a bound pod left the store
     };
     Change observe(const WatchEvent &event);
 
@@ -34,7 +35,9 @@ public:
 
 private:
     std::map<std::string, Pods> byNode_;
-    std::map<std::string, std::string> nodeOf_;  // "ns/name" → node
+    // By the stored object, which a pod keeps for its whole life (the store updates in place):
+    // the many status updates of a bound pod cost one hash lookup.
+    std::unordered_map<const Pod *, std::string> nodeOf_;
 };
 
-}  // namespace podscape
+} // namespace podscape

@@ -29,7 +29,7 @@ bool sameTaints(const std::vector<Taint> &a, const std::vector<Taint> &b)
     });
 }
 
-}  // namespace
+} // namespace
 
 std::pair<bool, std::vector<Toleration>> matchingTolerations(const std::vector<Taint> &taints,
                                                              const std::vector<Toleration> &tolerations)
@@ -60,7 +60,9 @@ double minTolerationTime(const std::vector<Toleration> &used)
     return shortest == std::numeric_limits<double>::infinity() ? -1 : shortest;
 }
 
-TaintEvictionController::TaintEvictionController(ControllerContext ctx) : Controller(ctx) {}
+TaintEvictionController::TaintEvictionController(ControllerContext ctx) : Controller(ctx)
+{
+}
 
 std::optional<double> TaintEvictionController::scheduledDeletion(const std::string &ns, const std::string &name) const
 {
@@ -123,7 +125,7 @@ void TaintEvictionController::handleNodeUpdate(const std::string &nodeName)
         taintedNodes_[nodeName] = taints;
     for (const auto &pod : pods_.podsOn(nodeName)) {
         if (taints.empty())
-            cancelWorkWithEvent(objectKey(*pod));  // all taints gone: every pending deletion is off
+            cancelWorkWithEvent(objectKey(*pod)); // all taints gone: every pending deletion is off
         else
             processPodOnNode(*pod, taints);
     }
@@ -228,8 +230,12 @@ void TaintEvictionController::podEvent(const std::string &podKey, const std::str
 {
     auto [ns, name] = splitKey(podKey);
     auto pod = store().get<Pod>(ns, name);
-    ctx_.events.record({clock().now(), "Normal", "TaintManagerEviction", {"Pod", ns, name, pod ? pod->metadata.uid : "", {}},
-                        message, kSource});
+    ctx_.events.record({clock().now(),
+                        "Normal",
+                        "TaintManagerEviction",
+                        {"Pod", ns, name, pod ? pod->metadata.uid : "", {}},
+                        message,
+                        kSource});
 }
 
-}  // namespace podscape
+} // namespace podscape

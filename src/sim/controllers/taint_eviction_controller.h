@@ -44,8 +44,8 @@ private:
     void podEvent(const std::string &podKey, const std::string &message);
 
     PodsByNode pods_;
-    std::map<std::string, std::vector<Taint>> seenTaints_;    // the NoExecute taints of each node's last version
-    std::map<std::string, std::vector<Taint>> taintedNodes_;  // nodes with NoExecute taints, as handled
+    std::map<std::string, std::vector<Taint>> seenTaints_;   // the NoExecute taints of each node's last version
+    std::map<std::string, std::vector<Taint>> taintedNodes_; // nodes with NoExecute taints, as handled
     std::map<std::string, Work> work_;
     std::uint64_t nextId_ = 0;
 };
@@ -57,4 +57,4 @@ std::pair<bool, std::vector<Toleration>> matchingTolerations(const std::vector<T
 // getMinTolerationTime: the shortest tolerationSeconds (0 when one is 0 or less), -1 for forever.
 double minTolerationTime(const std::vector<Toleration> &used);
 
-}  // namespace podscape
+} // namespace podscape

@@ -5,8 +5,8 @@
 // elsewhere while the old ones stay Terminating, and a recovered kubelet lets them go.
 #include "controller_test_support.h"
 #include "sim/controllers/node_lifecycle_controller.h"
-#include "sim/kubelet.h"
 #include "sim/kube_scheduler.h"
+#include "sim/kubelet.h"
 
 #include <QtTest>
 
@@ -74,7 +74,7 @@ QStringList timedEvents(const Simulation &sim, const std::string &name, const st
     return out;
 }
 
-}  // namespace
+} // namespace
 
 class TestNodeLifecycleController : public QObject {
     Q_OBJECT
@@ -122,7 +122,8 @@ private slots:
                  QStringList({"150.0 NodeNotReady: Node worker-1 status is now: NodeNotReady"}));
         QVERIFY(!isPodReady(*victim));
         QCOMPARE(findCondition(*victim, "Ready")->lastTransitionTime, 150.0);
-        QCOMPARE(timedEvents(sim, victimName, "node-controller"), QStringList({"150.0 NodeNotReady: Node is not ready"}));
+        QCOMPARE(timedEvents(sim, victimName, "node-controller"),
+                 QStringList({"150.0 NodeNotReady: Node is not ready"}));
         for (const auto &e : sim.events().events())
             if (e.reason == "NodeNotReady" && e.object.kind == "Pod")
                 QCOMPARE(e.type, std::string("Warning"));
@@ -143,8 +144,9 @@ private slots:
         const double taintedAt = *noExecute->timeAdded;
 
         // The scheduler sees the taint: a pod that can only go to worker-1 stays Pending.
-        sim.apply(loadYaml("apiVersion: v1\nkind: Pod\nmetadata:\n  name: pinned\nspec:\n  nodeSelector:\n"
-                           "    kubernetes.io/hostname: worker-1\n  containers:\n  - name: c\n    image: nginx:1.25\n"));
+        sim.apply(
+            loadYaml("apiVersion: v1\nkind: Pod\nmetadata:\n  name: pinned\nspec:\n  nodeSelector:\n"
+                     "    kubernetes.io/hostname: worker-1\n  containers:\n  - name: c\n    image: nginx:1.25\n"));
         sim.runUntil(170);
         QCOMPARE(eventsOf(sim, "pinned", "default-scheduler"),
                  QStringList({"FailedScheduling: 0/4 nodes are available: 2 node(s) didn't match Pod's node "
@@ -158,7 +160,8 @@ private slots:
         sim.runUntil(taintedAt + 300);
         QVERIFY(victim->metadata.deletionTimestamp);
         QCOMPARE(eventsOf(sim, victimName, "taint-eviction-controller"),
-                 QStringList({QString::fromStdString("TaintManagerEviction: Marking for deletion Pod default/" + victimName)}));
+                 QStringList(
+                     {QString::fromStdString("TaintManagerEviction: Marking for deletion Pod default/" + victimName)}));
         const PodCondition *target = findCondition(*victim, "DisruptionTarget");
         QVERIFY(target);
         QCOMPARE(target->status, std::string("True"));
@@ -198,7 +201,7 @@ private slots:
         sim.runUntil(back + 0.001);
         QVERIFY(!taint(*w1, "node.kubernetes.io/unreachable", "NoSchedule"));
         QVERIFY(taint(*w1, "node.kubernetes.io/unreachable", "NoExecute"));
-        sim.runUntil(back + 5);  // the pass grid: 150 + 5k
+        sim.runUntil(back + 5); // the pass grid: 150 + 5k
         QVERIFY(!taint(*w1, "node.kubernetes.io/unreachable", "NoExecute"));
         QVERIFY(w1->spec.taints.empty());
         QVERIFY(!pod(sim, victimName));
@@ -238,7 +241,7 @@ private slots:
         sim.runUntil(10);
         sim.apply(loadYaml("apiVersion: v1\nkind: Pod\nmetadata:\n  name: late\nspec:\n  nodeName: worker-3\n"
                            "  containers:\n  - name: c\n    image: nginx:1.25\n"));
-        sim.runUntil(10.04);  // the pod is stored, bound; its kubelet has not admitted it yet
+        sim.runUntil(10.04); // the pod is stored, bound; its kubelet has not admitted it yet
         QVERIFY(pod(sim, "late"));
         QVERIFY(!sim.failNode("worker-3"));
         const auto version = pod(sim, "late")->metadata.resourceVersion;

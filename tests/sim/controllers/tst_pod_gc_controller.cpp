@@ -19,10 +19,11 @@ const char *kWeb = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: we
                    "        readinessProbe:\n          httpGet:\n            path: /\n            port: 80\n"
                    "          periodSeconds: 5\n";
 
-const char *kAgent = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n"
-                     "    matchLabels:\n      app: agent\n  template:\n    metadata:\n      labels:\n        app: agent\n"
-                     "    spec:\n      containers:\n      - name: agent\n        image: busybox:1.36\n"
-                     "        command: [sh, -c, sleep infinity]\n";
+const char *kAgent =
+    "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n"
+    "    matchLabels:\n      app: agent\n  template:\n    metadata:\n      labels:\n        app: agent\n"
+    "    spec:\n      containers:\n      - name: agent\n        image: busybox:1.36\n"
+    "        command: [sh, -c, sleep infinity]\n";
 
 std::vector<std::shared_ptr<Pod>> podsOn(Simulation &sim, const std::string &node)
 {
@@ -35,7 +36,7 @@ std::vector<std::shared_ptr<Pod>> podsOn(Simulation &sim, const std::string &nod
 
 // The last status each pod had before it left the store.
 struct LastWords {
-    std::map<std::string, std::pair<std::string, PodCondition>> byPod;  // name → phase, DisruptionTarget
+    std::map<std::string, std::pair<std::string, PodCondition>> byPod; // name → phase, DisruptionTarget
     void watch(Simulation &sim)
     {
         sim.store().watch([this](const WatchEvent &e) {
@@ -48,7 +49,7 @@ struct LastWords {
     }
 };
 
-}  // namespace
+} // namespace
 
 class TestPodGcController : public QObject {
     Q_OBJECT
@@ -65,7 +66,7 @@ private slots:
         sim.start(loadYaml(std::string(kWeb) + "---\n" + kAgent));
         sim.runUntil(100);
         auto onWorker1 = podsOn(sim, "worker-1");
-        QCOMPARE(onWorker1.size(), std::size_t(2));  // one web pod, one agent pod
+        QCOMPARE(onWorker1.size(), std::size_t(2)); // one web pod, one agent pod
         QVERIFY(!sim.removeNode("worker-1"));
         QVERIFY(!sim.store().get<Node>("", "worker-1"));
         QVERIFY(!sim.kubelet("worker-1"));
@@ -73,7 +74,7 @@ private slots:
         sim.runUntil(159.999);
         QCOMPARE(podsOn(sim, "worker-1").size(), std::size_t(2));
         for (const auto &p : onWorker1)
-            QCOMPARE(kubectlPodStatus(*p), std::string("Running"));  // no kubelet to say otherwise
+            QCOMPARE(kubectlPodStatus(*p), std::string("Running")); // no kubelet to say otherwise
         sim.runUntil(160);
         QVERIFY(podsOn(sim, "worker-1").empty());
         for (const auto &p : onWorker1) {
@@ -108,7 +109,7 @@ private slots:
         QVERIFY(!sim.failNode("worker-2"));
         sim.runUntil(500);
         QCOMPARE(kubectlPodStatus(*victim), std::string("Terminating"));
-        QVERIFY(!sim.removeNode("worker-2"));  // at 500: GC passes at 520 and 560
+        QVERIFY(!sim.removeNode("worker-2")); // at 500: GC passes at 520 and 560
         sim.runUntil(559.999);
         QVERIFY(pod(sim, victim->metadata.name));
         sim.runUntil(560);
@@ -121,7 +122,7 @@ private slots:
         Simulation sim;
         sim.start(loadYaml("apiVersion: v1\nkind: Pod\nmetadata:\n  name: lost\nspec:\n  nodeName: worker-9\n"
                            "  containers:\n  - name: c\n    image: nginx:1.25\n"));
-        sim.runUntil(59.999);  // first seen at the 20 s pass, quarantined until 60
+        sim.runUntil(59.999); // first seen at the 20 s pass, quarantined until 60
         QVERIFY(pod(sim, "lost"));
         QCOMPARE(pod(sim, "lost")->status.phase, std::string("Pending"));
         sim.runUntil(60);
@@ -141,7 +142,7 @@ private slots:
         QCOMPARE(kubectlPodStatus(*victim), std::string("Terminating"));
         auto node = sim.store().get<Node>("", "worker-3");
         node->spec.taints.push_back({"node.kubernetes.io/out-of-service", "nodeshutdown", "NoExecute", sim.now()});
-        sim.apiServer().updateStatus(node);  // kubectl taint nodes worker-3 node.kubernetes.io/out-of-service=...
+        sim.apiServer().updateStatus(node); // kubectl taint nodes worker-3 node.kubernetes.io/out-of-service=...
         sim.runUntil(519.999);
         QVERIFY(pod(sim, victim->metadata.name));
         sim.runUntil(520);

@@ -25,10 +25,11 @@ std::string tolerateUnreachable(const std::string &seconds)
            (seconds.empty() ? std::string() : "    tolerationSeconds: " + seconds + "\n");
 }
 
-const char *kAgent = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n"
-                     "    matchLabels:\n      app: agent\n  template:\n    metadata:\n      labels:\n        app: agent\n"
-                     "    spec:\n      containers:\n      - name: agent\n        image: busybox:1.36\n"
-                     "        command: [sh, -c, sleep infinity]\n";
+const char *kAgent =
+    "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n"
+    "    matchLabels:\n      app: agent\n  template:\n    metadata:\n      labels:\n        app: agent\n"
+    "    spec:\n      containers:\n      - name: agent\n        image: busybox:1.36\n"
+    "        command: [sh, -c, sleep infinity]\n";
 
 double noExecuteTaintTime(Simulation &sim, const std::string &node)
 {
@@ -56,11 +57,11 @@ std::shared_ptr<Node> taintNode(Simulation &sim, const std::string &name, const 
 {
     auto node = sim.store().get<Node>("", name);
     node->spec.taints.push_back({key, "", "NoExecute", sim.now()});
-    sim.apiServer().updateStatus(node);  // kubectl taint
+    sim.apiServer().updateStatus(node); // kubectl taint
     return node;
 }
 
-}  // namespace
+} // namespace
 
 class TestTaintEvictionController : public QObject {
     Q_OBJECT
@@ -110,9 +111,9 @@ private slots:
     void untoleratedGoesAtOnceRemovedTaintCancels()
     {
         Simulation sim;
-        sim.start(loadYaml(podYaml("plain") +
-                           podYaml("patient", "  tolerations:\n  - key: maintenance\n    operator: Exists\n"
-                                              "    effect: NoExecute\n    tolerationSeconds: 60\n")));
+        sim.start(loadYaml(podYaml("plain") + podYaml("patient",
+                                                      "  tolerations:\n  - key: maintenance\n    operator: Exists\n"
+                                                      "    effect: NoExecute\n    tolerationSeconds: 60\n")));
         sim.runUntil(30);
         QVERIFY(!terminating(sim, "plain"));
         QVERIFY(!terminating(sim, "patient"));
@@ -127,7 +128,7 @@ private slots:
 
         sim.runUntil(50);
         node->spec.taints.clear();
-        sim.apiServer().updateStatus(node);  // kubectl taint ... maintenance-
+        sim.apiServer().updateStatus(node); // kubectl taint ... maintenance-
         sim.runUntil(200);
         QVERIFY(!terminating(sim, "patient"));
         QCOMPARE(eventsOf(sim, "patient", "taint-eviction-controller"),
@@ -145,7 +146,7 @@ private slots:
         sim.runUntil(200);
         QVERIFY(sim.controllers().find<TaintEvictionController>()->scheduledDeletion("default", "web"));
         QVERIFY(!sim.recoverNode("worker-1"));
-        sim.runUntil(205);  // monitor passes at 150 + 5k
+        sim.runUntil(205); // monitor passes at 150 + 5k
         QCOMPARE(noExecuteTaintTime(sim, "worker-1"), -1.0);
         QVERIFY(!sim.controllers().find<TaintEvictionController>()->scheduledDeletion("default", "web"));
         QCOMPARE(eventsOf(sim, "web", "taint-eviction-controller"),
@@ -163,7 +164,7 @@ private slots:
         Toleration brief{"node.kubernetes.io/unreachable", "Exists", "", "NoExecute", 10};
         auto [all, used] = matchingTolerations({unreachable}, {unlimited, brief});
         QVERIFY(all);
-        QCOMPARE(minTolerationTime(used), -1.0);  // the first match counts
+        QCOMPARE(minTolerationTime(used), -1.0); // the first match counts
         std::tie(all, used) = matchingTolerations({unreachable}, {brief, unlimited});
         QCOMPARE(minTolerationTime(used), 10.0);
         std::tie(all, used) = matchingTolerations({unreachable, other}, {brief});
