@@ -127,19 +127,19 @@ void NodeLifecycleController::observeNode(const WatchEventType type, const std::
         handleDisruption();
         return;
     }
-    NodeState now{zoneKeyOf(*node), nodeReadyStatus(*node),
-                  node->metadata.labels.count("node.kubernetes.io/exclude-disruption") > 0};
-    auto [it, added] = nodes_.try_emplace(name, now);
+    NodeState seen{zoneKeyOf(*node), nodeReadyStatus(*node),
+                   node->metadata.labels.count("node.kubernetes.io/exclude-disruption") > 0};
+    auto [it, added] = nodes_.try_emplace(name, seen);
     bool healthChanged =
-        added || it->second.ready != now.ready || it->second.zone != now.zone || it->second.excluded != now.excluded;
-    if (!added && it->second.zone != now.zone) {
+        added || it->second.ready != seen.ready || it->second.zone != seen.zone || it->second.excluded != seen.excluded;
+    if (!added && it->second.zone != seen.zone) {
         auto &oldQueue = zones_[it->second.zone].queue;
         if (auto queued = oldQueue.find(name); queued != oldQueue.end()) {
-            zones_[now.zone].queue.insert(*queued);
+            zones_[seen.zone].queue.insert(*queued);
             oldQueue.erase(queued);
         }
     }
-    it->second = now;
+    it->second = seen;
     if (noSchedulePending_.insert(name).second)
         clock().after(0, [this, name] {
             noSchedulePending_.erase(name);
