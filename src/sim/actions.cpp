@@ -288,8 +288,14 @@ void runNodeAction(Simulation &sim, const Action &a, std::vector<Diagnostic> &pr
         err = sim.uncordonNode(a.node);
     else if (a.nodeAction == "drain")
         err = sim.drainNode(a.node);
-    else
-        err = ApiError{501, "NotImplemented", "node " + a.nodeAction + ": not supported yet"};
+    else if (a.nodeAction == "fail")
+        err = sim.failNode(a.node);
+    else if (a.nodeAction == "recover")
+        err = sim.recoverNode(a.node);
+    else if (a.nodeAction == "add")
+        err = sim.addNode(a.node);
+    else if (a.nodeAction == "remove")
+        err = sim.removeNode(a.node);
     if (err)
         report(problems, a, err->message);
 }

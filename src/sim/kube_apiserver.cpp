@@ -296,8 +296,13 @@ ApiResult KubeApiServer::remove(const std::string &kind, const std::string &ns, 
 
 ApiResult KubeApiServer::removePod(const std::shared_ptr<Pod> &pod, std::optional<std::int64_t> gracePeriodSeconds)
 {
-    if (pod->metadata.deletionTimestamp)
+    if (pod->metadata.deletionTimestamp) {
+        // A second delete can only shorten the grace period; 0 (a force delete, as the pod GC
+        // sends for pods whose kubelet is gone) removes the pod at once.
+        if (gracePeriodSeconds == 0)
+            store_.remove("Pod", pod->metadata.namespace_, pod->metadata.name);
         return {pod, std::nullopt};
+    }
     std::int64_t grace = gracePeriodSeconds.value_or(pod->spec.terminationGracePeriodSeconds.value_or(30));
     // An unscheduled pod has no kubelet to wait for: it goes at once.
     if (pod->spec.nodeName.empty() || grace == 0) {

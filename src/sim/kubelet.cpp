@@ -4,6 +4,7 @@
 #include "sim/container_behaviour.h"
 #include "sim/durations.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -11,6 +12,13 @@
 namespace podscape {
 
 using namespace durations;
+
+namespace {
+
+// nodeStatusUpdateFrequency: how often the kubelet computes its node status.
+constexpr double kNodeStatusUpdateFrequency = 10;
+
+} // namespace
 
 struct Kubelet::ContainerRun {
     std::uint64_t runId = 0; // bumps at every start and kill: a stale exit or probe is ignored
@@ -186,6 +194,139 @@ Kubelet::Kubelet(std::shared_ptr<Node> node, KubeApiServer &api, EventRecorder &
     for (const auto &img : node_->status.images)
         for (const auto &name : img.names)
             images_.insert(name);
+    statusLoopStart_ = api_.clock().now();
+    if (node_->spec.unschedulable)
+        syncNodeStatus(); // the first sync runs as the kubelet starts
+}
+
+Kubelet::~Kubelet()
+{
+    // Work still on the clock holds its worker; marked removed, it never reaches this kubelet.
+    for (auto &[uid, w] : workers_)
+        w->removed = true;
+}
+
+void Kubelet::setNode(std::shared_ptr<Node> node)
+{
+    node_ = std::move(node);
+    if (!stopped_ && node_->spec.unschedulable != lastNodeUnschedulable_)
+        scheduleNodeStatusSync();
+}
+
+// --- the node status loop -----------------------------------------------------------------
+
+void Kubelet::nodeEvent(const std::string &reason)
+{
+    // kubelet_node_status.go recordNodeStatusEvent.
+    ObjectRef ref{"Node", "", nodeName_, node_->metadata.uid, {}};
+    events_.record(
+        {api_.clock().now(), "Normal", reason, ref, "Node " + nodeName_ + " status is now: " + reason, "kubelet"});
+}
+
+// The next run of the loop, on its 10 s grid from when the kubelet (re)started.
+void Kubelet::scheduleNodeStatusSync()
+{
+    if (statusSyncScheduled_)
+        return;
+    statusSyncScheduled_ = true;
+    double elapsed = api_.clock().now() - statusLoopStart_;
+    double next =
+        statusLoopStart_ + (std::floor(elapsed / kNodeStatusUpdateFrequency + 1e-9) + 1) * kNodeStatusUpdateFrequency;
+    std::weak_ptr<char> alive = alive_;
+    api_.clock().at(next, [this, alive, start = statusLoopStart_] {
+        if (alive.expired() || start != statusLoopStart_)
+            return;
+        statusSyncScheduled_ = false;
+        syncNodeStatus();
+    });
+}
+
+// recordNodeSchedulableEvent: the kubelet reports a cordon (or its end) when its loop sees it.
+void Kubelet::syncNodeStatus()
+{
+    if (stopped_)
+        return;
+    auto node = api_.store().get<Node>("", nodeName_);
+    if (!node || node->spec.unschedulable == lastNodeUnschedulable_)
+        return;
+    lastNodeUnschedulable_ = node->spec.unschedulable;
+    nodeEvent(lastNodeUnschedulable_ ? "NodeNotSchedulable" : "NodeSchedulable");
+}
+
+// The condition setters (pkg/kubelet/nodestatus/setters.go) of a kubelet that starts on a node the
+// node controller marked Unknown: each condition back to the kubelet's own, with its event.
+void Kubelet::postReadyStatus()
+{
+    auto node = api_.store().get<Node>("", nodeName_);
+    if (!node)
+        return;
+    struct Wanted {
+        const char *type, *status, *reason, *message, *event;
+    };
+    static const Wanted wanted[] = {
+        {"MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available",
+         "NodeHasSufficientMemory"},
+        {"DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", "NodeHasNoDiskPressure"},
+        {"PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available",
+         "NodeHasSufficientPID"},
+        {"Ready", "True", "KubeletReady", "kubelet is posting ready status", "NodeReady"},
+    };
+    auto &conditions = node->status.conditions;
+    bool changed = false;
+    for (const auto &w : wanted) {
+        auto c = std::find_if(conditions.begin(), conditions.end(),
+                              [&](const NodeCondition &x) { return x.type == w.type; });
+        if (c == conditions.end())
+            c = conditions.insert(conditions.end(), {w.type, "Unknown", "", "", 0});
+        if (c->status == w.status)
+            continue;
+        *c = {w.type, w.status, w.reason, w.message, api_.clock().now()};
+        nodeEvent(w.event);
+        changed = true;
+    }
+    if (changed)
+        api_.updateStatus(node);
+}
+
+// --- failure and recovery -----------------------------------------------------------------
+
+void Kubelet::stop()
+{
+    stopped_ = true;
+}
+
+void Kubelet::resume()
+{
+    if (!stopped_)
+        return;
+    stopped_ = false;
+    statusLoopStart_ = api_.clock().now();
+    statusSyncScheduled_ = false;
+    lastNodeUnschedulable_ = false; // a new kubelet process remembers nothing
+    postReadyStatus();
+    syncNodeStatus();
+    std::vector<std::shared_ptr<PodWorker>> workers;
+    for (const auto &[uid, w] : workers_)
+        workers.push_back(w);
+    for (const auto &w : workers) {
+        if (w->removed || w->terminating)
+            continue;
+        if (w->pod->metadata.deletionTimestamp)
+            terminate(w); // deleted while the kubelet was away: it can confirm it now
+        else if (!w->pod->status.containerStatuses.empty())
+            refreshPodStatus(w); // Ready again where the node controller had marked it not
+    }
+    auto paused = std::move(paused_);
+    paused_.clear();
+    for (const auto &fn : paused)
+        fn();
+    auto missed = std::move(missed_);
+    missed_.clear();
+    for (const auto &[uid, pod] : missed) {
+        auto current = api_.store().get<Pod>(pod->metadata.namespace_, pod->metadata.name);
+        if (current && current->metadata.uid == uid)
+            podChanged(current);
+    }
 }
 
 std::string Kubelet::podRef(const Pod &pod) const
@@ -208,9 +349,17 @@ void Kubelet::trace(const Pod &pod, const std::string &component, const std::str
 void Kubelet::later(const std::shared_ptr<PodWorker> &w, double delay, std::function<void()> fn)
 {
     std::uint64_t epoch = w->epoch;
-    api_.clock().after(delay, [w, epoch, fn = std::move(fn)] {
-        if (!w->removed && w->epoch == epoch)
-            fn();
+    api_.clock().after(delay, [this, w, epoch, fn = std::move(fn)] {
+        if (w->removed || w->epoch != epoch)
+            return; // checked first: a removed worker may belong to a kubelet that is gone
+        if (stopped_) {
+            paused_.push_back([w, epoch, fn] {
+                if (!w->removed && w->epoch == epoch)
+                    fn();
+            });
+            return;
+        }
+        fn();
     });
 }
 
@@ -243,6 +392,10 @@ const Container &Kubelet::specOf(const Pod &pod, bool init, std::size_t index) c
 
 void Kubelet::podChanged(const std::shared_ptr<Pod> &pod)
 {
+    if (stopped_) {
+        missed_[pod->metadata.uid] = pod; // looked at again when the kubelet runs
+        return;
+    }
     auto it = workers_.find(pod->metadata.uid);
     if (it == workers_.end()) {
         if (pod->metadata.deletionTimestamp || pod->status.phase == "Succeeded" || pod->status.phase == "Failed")
@@ -261,6 +414,7 @@ void Kubelet::podChanged(const std::shared_ptr<Pod> &pod)
 
 void Kubelet::podRemoved(const std::shared_ptr<Pod> &pod)
 {
+    missed_.erase(pod->metadata.uid);
     auto it = workers_.find(pod->metadata.uid);
     if (it == workers_.end())
         return;
@@ -682,7 +836,9 @@ void Kubelet::terminate(const std::shared_ptr<PodWorker> &w)
     double longest = 0;
     for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) {
         const Container &c = pod.spec.containers[i];
-        if (pod.status.containerStatuses[i].state.kind != ContainerState::Kind::Running)
+        // A pod deleted before it was admitted has no container statuses yet.
+        if (i >= pod.status.containerStatuses.size() ||
+            pod.status.containerStatuses[i].state.kind != ContainerState::Kind::Running)
             continue;
         double preStop = 0;
         if (c.preStop.type == Handler::Type::Sleep)

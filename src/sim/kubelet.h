@@ -7,22 +7,33 @@
 #include "cluster/events.h"
 #include "sim/kube_apiserver.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace podscape {
 
 class Kubelet {
 public:
     Kubelet(std::shared_ptr<Node> node, KubeApiServer &api, EventRecorder &events, TraceRecorder &traces);
+    ~Kubelet();
 
     const std::string &nodeName() const { return nodeName_; }
-    // A new version of the Node object (an update that replaced it in the store).
-    void setNode(std::shared_ptr<Node> node) { node_ = std::move(node); }
+    // The Node object changed (or a new version replaced it in the store).
+    void setNode(std::shared_ptr<Node> node);
     const std::set<std::string> &images() const { return images_; }
+
+    // The kubelet process stops (the node failed): no more node status, no more work on its pods;
+    // their containers stay as the API last saw them. Work that falls due meanwhile waits.
+    void stop();
+    // The kubelet runs again: it posts its node status (Ready), finishes the pods deleted
+    // meanwhile, starts those bound meanwhile, reports its running pods again and carries on.
+    void resume();
+    bool stopped() const { return stopped_; }
 
     // Called for every change to a pod bound to this node (from the store's watch).
     void podChanged(const std::shared_ptr<Pod> &pod);
@@ -67,6 +78,12 @@ private:
     std::string allocateIp();
     void releaseIp(const std::string &ip);
     std::string podRef(const Pod &pod) const;
+    // The node status loop (syncNodeStatus every nodeStatusUpdateFrequency), reduced to what
+    // shows: the NodeSchedulable / NodeNotSchedulable events, and the conditions after a restart.
+    void scheduleNodeStatusSync();
+    void syncNodeStatus();
+    void postReadyStatus();
+    void nodeEvent(const std::string &reason);
 
     std::shared_ptr<Node> node_;
     std::string nodeName_;
@@ -78,6 +95,14 @@ private:
     std::map<std::string, std::shared_ptr<PodWorker>> workers_;  // by pod uid
     std::set<int> usedIps_;
     std::string cidrPrefix_;  // "10.244.1."
+
+    bool stopped_ = false;
+    std::vector<std::function<void()>> paused_;          // pod work that fell due while stopped
+    std::map<std::string, std::shared_ptr<Pod>> missed_; // pods that changed while stopped, by uid
+    double statusLoopStart_ = 0;
+    bool statusSyncScheduled_ = false;
+    bool lastNodeUnschedulable_ = false;
+    std::shared_ptr<char> alive_ = std::make_shared<char>(); // clock callbacks outliving the kubelet check it
 };
 
 }  // namespace podscape

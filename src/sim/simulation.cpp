@@ -3,9 +3,13 @@
 #include "manifest/kinds.h"
 #include "sim/cluster_bootstrap.h"
 #include "sim/controllers/controller.h"
+#include "sim/controllers/node_lifecycle_controller.h"
 #include "sim/durations.h"
 #include "sim/kube_scheduler.h"
 #include "sim/kubelet.h"
+
+#include <algorithm>
+#include <set>
 
 namespace podscape {
 
@@ -28,7 +32,13 @@ Kubelet *Simulation::kubelet(const std::string &nodeName) const
 
 void Simulation::addKubelet(const std::shared_ptr<Node> &node)
 {
-    kubelets_[node->metadata.name] = std::make_unique<Kubelet>(node, api_, events_, traces_);
+    auto &k = kubelets_[node->metadata.name];
+    k = std::make_unique<Kubelet>(node, api_, events_, traces_);
+    // Pods already bound to the node's name (a node registered again under an old name, or a
+    // pod that named a node yet to come) are the new kubelet's to run.
+    for (const auto &pod : store_.list<Pod>())
+        if (pod->spec.nodeName == node->metadata.name)
+            k->podChanged(pod);
 }
 
 void Simulation::onPod(WatchEventType type, const std::shared_ptr<Pod> &pod)
@@ -55,7 +65,9 @@ void Simulation::onWatch(const WatchEvent &e)
     } else if (auto node = std::dynamic_pointer_cast<Node>(e.object)) {
         if (e.type == WatchEventType::Added)
             addKubelet(node);
-        else if (Kubelet *k = kubelet(node->metadata.name); k && e.type == WatchEventType::Modified)
+        else if (e.type == WatchEventType::Deleted)
+            kubelets_.erase(node->metadata.name); // the node is gone, and its kubelet with it
+        else if (Kubelet *k = kubelet(node->metadata.name))
             k->setNode(node);
         scheduler_->nodeChanged(node, e.type);
     } else if (auto svc = std::dynamic_pointer_cast<Service>(e.object)) {
@@ -202,6 +214,111 @@ std::optional<ApiError> Simulation::remove(const std::string &kind, const std::s
     return api_.remove(kind, ns, name, std::nullopt, propagationPolicy).error;
 }
 
+// --- nodes ------------------------------------------------------------------------------
+
+namespace {
+
+ApiError nodeNotFound(const std::string &name)
+{
+    return ApiError{404, "NotFound", "nodes \"" + name + "\" not found"};
+}
+
+} // namespace
+
+// kubectl cordon / uncordon patch spec.unschedulable (a node already so is left as it is).
+std::optional<ApiError> Simulation::setUnschedulable(const std::string &name, bool unschedulable)
+{
+    auto node = store_.get<Node>("", name);
+    if (!node)
+        return nodeNotFound(name);
+    if (node->spec.unschedulable != unschedulable) {
+        node->spec.unschedulable = unschedulable;
+        api_.updateStatus(node); // the PATCH: no admission plugin changes a Node
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiError> Simulation::cordonNode(const std::string &name)
+{
+    return setUnschedulable(name, true);
+}
+
+std::optional<ApiError> Simulation::uncordonNode(const std::string &name)
+{
+    return setUnschedulable(name, false);
+}
+
+std::optional<ApiError> Simulation::failNode(const std::string &name)
+{
+    if (!store_.get<Node>("", name))
+        return nodeNotFound(name);
+    Kubelet *k = kubelet(name);
+    if (!k || k->stopped())
+        return std::nullopt;
+    k->stop();
+    controllers_->find<NodeLifecycleController>()->kubeletStopped(name);
+    return std::nullopt;
+}
+
+std::optional<ApiError> Simulation::recoverNode(const std::string &name)
+{
+    if (!store_.get<Node>("", name))
+        return nodeNotFound(name);
+    Kubelet *k = kubelet(name);
+    if (!k || !k->stopped())
+        return std::nullopt;
+    k->resume(); // posts Ready first: the controller then sees a live node
+    controllers_->find<NodeLifecycleController>()->kubeletResumed(name);
+    return std::nullopt;
+}
+
+// worker-<highest N + 1>: a removed worker's name is not reused while its pods may still be around.
+std::string Simulation::nextWorkerName() const
+{
+    int highest = 0;
+    for (const auto &node : store_.list<Node>()) {
+        const std::string &n = node->metadata.name;
+        if (n.starts_with("worker-") && n.size() > 7 &&
+            std::all_of(n.begin() + 7, n.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            highest = std::max(highest, std::atoi(n.c_str() + 7));
+    }
+    return "worker-" + std::to_string(highest + 1);
+}
+
+std::optional<ApiError> Simulation::addNode(const std::string &requested)
+{
+    const std::string name = requested.empty() ? nextWorkerName() : requested;
+    auto nodes = store_.list<Node>();
+    std::set<std::string> cidrs, addresses;
+    int workers = 0;
+    for (const auto &n : nodes) {
+        cidrs.insert(n->spec.podCIDR);
+        for (const auto &a : n->status.addresses)
+            addresses.insert(a.address);
+        workers += n->metadata.labels.count("node-role.kubernetes.io/control-plane") ? 0 : 1;
+    }
+    int index = 0; // the node IPAM's next free /24, and the next free address on the node network
+    while (cidrs.count("10.244." + std::to_string(index) + ".0/24") ||
+           addresses.count("172.18.0." + std::to_string(index + 2)))
+        ++index;
+    auto node = std::make_shared<Node>();
+    node->apiVersion = "v1";
+    node->kind = "Node";
+    node->metadata.name = name;
+    static const char *zones[] = {"zone-a", "zone-b", "zone-c"};
+    node->metadata.labels["topology.kubernetes.io/zone"] = zones[workers % 3];
+    completeNode(*node, index);
+    // The kubelet registers its node: the API server names an existing one.
+    return api_.create(node, "kubelet").error;
+}
+
+std::optional<ApiError> Simulation::removeNode(const std::string &name)
+{
+    if (!store_.get<Node>("", name))
+        return nodeNotFound(name);
+    return api_.remove("Node", "", name).error;
+}
+
 }  // namespace podscape
 
 namespace podscape {
@@ -215,30 +332,6 @@ std::string controllerOf(const Pod &pod)
 }
 
 }  // namespace
-
-namespace {
-
-std::optional<ApiError> setUnschedulable(KubeApiServer &api, const std::string &name, bool unschedulable)
-{
-    auto node = api.store().get<Node>("", name);
-    if (!node)
-        return ApiError{404, "NotFound", "nodes \"" + name + "\" not found"};
-    auto copy = std::static_pointer_cast<Node>(node->clone());
-    copy->spec.unschedulable = unschedulable;
-    return api.apply(copy, "kubectl").error;
-}
-
-}  // namespace
-
-std::optional<ApiError> Simulation::cordonNode(const std::string &name)
-{
-    return setUnschedulable(api_, name, true);
-}
-
-std::optional<ApiError> Simulation::uncordonNode(const std::string &name)
-{
-    return setUnschedulable(api_, name, false);
-}
 
 PlacementCheck Simulation::checkPlacement(const std::string &ns, const std::string &name, const std::string &node) const
 {

@@ -87,12 +87,25 @@ public:
     // kubectl drain --ignore-daemonsets --delete-emptydir-data --force: cordon, then evict every
     // pod but DaemonSet and mirror pods, retrying refused evictions every 5 s until all are gone.
     std::optional<ApiError> drainNode(const std::string &name);
-    // kubectl cordon / uncordon: spec.unschedulable.
-    std::optional<ApiError> cordonNode(const std::string &name);
-    std::optional<ApiError> uncordonNode(const std::string &name);
     const std::vector<EvictionRecord> &evictions() const { return evictions_; }
     const std::vector<KubectlLine> &kubectlOutput() const { return kubectlOutput_; }
     void kubectlPrint(const std::string &text, bool error = false) { kubectlOutput_.push_back({now(), text, error}); }
+
+    // Node operations (DESIGN 3.3). Each answers as kubectl would: `nodes "x" not found`.
+    // kubectl cordon / uncordon: spec.unschedulable; the node lifecycle controller adds or removes
+    // the node.kubernetes.io/unschedulable:NoSchedule taint.
+    std::optional<ApiError> cordonNode(const std::string &name);
+    std::optional<ApiError> uncordonNode(const std::string &name);
+    // The node's kubelet stops (no status, no Lease, no work on its pods) / starts again.
+    std::optional<ApiError> failNode(const std::string &name);
+    std::optional<ApiError> recoverNode(const std::string &name);
+    // A new worker registers, like the default cluster's (labels, zone, 4 CPU / 8Gi / 110 pods, the
+    // next free podCIDR); an empty name takes nextWorkerName().
+    std::optional<ApiError> addNode(const std::string &name = {});
+    std::string nextWorkerName() const;
+    // kubectl delete node: the Node object goes, and its kubelet with it; its pods stay until the
+    // pod garbage collector removes them.
+    std::optional<ApiError> removeNode(const std::string &name);
 
     void runUntil(double time) { clock_.runUntil(time); }
     bool step() { return clock_.step(); }
@@ -119,6 +132,7 @@ private:
     void onPod(WatchEventType type, const std::shared_ptr<Pod> &pod);
     void addKubelet(const std::shared_ptr<Node> &node);
     void submit(const ObjectPtr &obj, double requestStart);
+    std::optional<ApiError> setUnschedulable(const std::string &name, bool unschedulable);
 
     SimulationOptions options_;
     SimClock clock_;

@@ -185,7 +185,7 @@ private slots:
         QTemporaryDir dir;
         QString actions = writeFile(dir, "actions.yaml",
                                     "- at: 20s\n  scale: {kind: Deployment, name: web, replicas: 5}\n"
-                                    "- at: 25s\n  node: {name: worker-3, action: fail}\n");
+                                    "- at: 25s\n  node: {name: worker-9, action: fail}\n");
         ClusterSession session;
         QVERIFY(session.loadActions(actions));
         QVERIFY(session.open({kDemo}));
@@ -193,7 +193,7 @@ private slots:
         QCOMPARE(session.pods()->rowCount(), 5);
         session.advanceTo(30);
         QCOMPARE(session.pods()->rowCount(), 7); // two more web pods
-        // A step the engine cannot do yet is reported at its place in the actions file.
+        // A step that fails (no such node) is reported at its place in the actions file.
         QVERIFY2(session.errors().filter(actions + ":3:").size() == 1, qPrintable(session.errors().join('\n')));
         session.stepForward();
         session.stepBack();

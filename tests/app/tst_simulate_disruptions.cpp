@@ -115,6 +115,74 @@ private slots:
             }
     }
 
+    // A failed node: NotReady with the unreachable taints; its pods leave only after their
+    // 300 s tolerationSeconds, stay Terminating while the node is down, and are replaced on the
+    // other workers; once it recovers they are gone.
+    void failedNodeLosesItsPodsAfterTolerationSeconds()
+    {
+        const std::string web = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n"
+                                "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
+                                "    spec: {containers: [{name: nginx, image: nginx:1.27}]}\n";
+        const std::string fail = "- at: 30s\n  node: {name: worker-1, action: fail}\n";
+        auto webPods = [](const Scenario &s) {
+            QMap<QString, QString> out;  // name → node + " " + status
+            for (const auto &p : s.array("pods"))
+                if (p.toObject()["labels"].toObject()["app"].toString() == "web")
+                    out[p.toObject()["name"].toString()] =
+                        p.toObject()["node"].toString() + " " + p.toObject()["status"].toString();
+            return out;
+        };
+        Scenario before(web, fail, "384s");  // 30 + 50 s grace + 5.1 s + 300 s - a little
+        QCOMPARE(before.code, 0);
+        QJsonObject node;
+        for (const auto &n : before.array("nodes"))
+            if (n.toObject()["name"].toString() == "worker-1")
+                node = n.toObject();
+        QCOMPARE(node["ready"].toBool(), false);
+        QStringList taints;
+        for (const auto &t : node["taints"].toArray())
+            taints << t.toObject()["key"].toString() + ":" + t.toObject()["effect"].toString();
+        QVERIFY(taints.contains("node.kubernetes.io/unreachable:NoExecute"));
+        QVERIFY(taints.contains("node.kubernetes.io/unreachable:NoSchedule"));
+        for (const auto &v : webPods(before))
+            QVERIFY2(!v.endsWith("Terminating"), qPrintable(v));  // still within tolerationSeconds
+
+        Scenario after(web, fail, "400s");
+        QMap<QString, QString> pods = webPods(after);
+        int terminatingOnWorker1 = 0, runningElsewhere = 0;
+        for (const auto &v : pods) {
+            terminatingOnWorker1 += v == "worker-1 Terminating" ? 1 : 0;
+            runningElsewhere += !v.startsWith("worker-1") && v.endsWith("Running") ? 1 : 0;
+        }
+        QVERIFY(terminatingOnWorker1 >= 1);
+        QCOMPARE(runningElsewhere, 3);
+        bool marked = false;
+        for (const auto &e : after.array("events"))
+            marked = marked || (e.toObject()["reason"].toString() == "TaintManagerEviction" &&
+                                e.toObject()["message"].toString().startsWith("Marking for deletion Pod default/web-"));
+        QVERIFY(marked);
+
+        Scenario recovered(web, fail + "- at: 420s\n  node: {name: worker-1, action: recover}\n", "480s");
+        for (const auto &v : webPods(recovered))
+            QVERIFY2(v.endsWith("Running") && !v.startsWith("worker-1"), qPrintable(v));
+        QCOMPARE(webPods(recovered).size(), 3);
+    }
+
+    void addAndRemoveNodes()
+    {
+        Scenario s("", "- at: 10s\n  node: {name: worker-4, action: add}\n"
+                       "- at: 20s\n  node: {name: worker-2, action: remove}\n"
+                       "- at: 30s\n  node: {name: worker-9, action: fail}\n", "40s");
+        QStringList names;
+        for (const auto &n : s.array("nodes"))
+            names << n.toObject()["name"].toString();
+        QCOMPARE(names, QStringList({"control-plane", "worker-1", "worker-3", "worker-4"}));
+        QStringList errors;
+        for (const auto &e : s.array("errors"))
+            errors << e.toString();
+        QVERIFY2(errors.filter("actions.yaml:5:3: nodes \"worker-9\" not found").size() == 1, qPrintable(errors.join('\n')));
+    }
+
     // kill: the container restarts; a second crash waits in CrashLoopBackOff (10 s).
     void killRestartsWithBackOff()
     {

@@ -62,6 +62,13 @@ public:
                 return t;
         return nullptr;
     }
+    template <typename T> T *find()
+    {
+        for (const auto &c : controllers_)
+            if (auto *t = dynamic_cast<T *>(c.get()))
+                return t;
+        return nullptr;
+    }
 
 private:
     std::vector<std::unique_ptr<Controller>> controllers_;

@@ -1,13 +1,16 @@
 #include "sim/controllers/controller.h"
 
-#include "sim/controllers/daemonset_controller.h"
 #include "sim/controllers/cronjob_controller.h"
+#include "sim/controllers/daemonset_controller.h"
 #include "sim/controllers/deployment_controller.h"
 #include "sim/controllers/disruption_controller.h"
 #include "sim/controllers/garbage_collector.h"
 #include "sim/controllers/job_controller.h"
+#include "sim/controllers/node_lifecycle_controller.h"
+#include "sim/controllers/pod_gc_controller.h"
 #include "sim/controllers/replicaset_controller.h"
 #include "sim/controllers/statefulset_controller.h"
+#include "sim/controllers/taint_eviction_controller.h"
 
 namespace podscape {
 
@@ -33,6 +36,11 @@ ControllerManager::ControllerManager(ControllerContext ctx)
     controllers_.push_back(std::move(ttl));
     controllers_.push_back(std::make_unique<DisruptionController>(ctx));
     controllers_.push_back(std::make_unique<GarbageCollector>(ctx));
+    // The node controllers: node health and the taints it implies, the evictions those taints
+    // call for, and the pods whose node is gone.
+    controllers_.push_back(std::make_unique<NodeLifecycleController>(ctx));
+    controllers_.push_back(std::make_unique<TaintEvictionController>(ctx));
+    controllers_.push_back(std::make_unique<PodGCController>(ctx));
 }
 
 ControllerManager::~ControllerManager() = default;

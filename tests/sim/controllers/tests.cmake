@@ -7,3 +7,6 @@ podscape_add_test(tst_statefulset_controller sim/controllers/tst_statefulset_con
 podscape_add_test(tst_cron_schedule sim/controllers/tst_cron_schedule.cpp)
 podscape_add_test(tst_job_controller sim/controllers/tst_job_controller.cpp)
 podscape_add_test(tst_cronjob_controller sim/controllers/tst_cronjob_controller.cpp)
+podscape_add_test(tst_node_lifecycle_controller sim/controllers/tst_node_lifecycle_controller.cpp)
+podscape_add_test(tst_taint_eviction_controller sim/controllers/tst_taint_eviction_controller.cpp)
+podscape_add_test(tst_pod_gc_controller sim/controllers/tst_pod_gc_controller.cpp)
