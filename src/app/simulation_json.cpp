@@ -116,7 +116,9 @@ QJsonValue schedulingJson(const SchedulingAttempt *attempt)
 {
     if (!attempt)
         return QJsonValue::Null;
-    QJsonArray nodes;
+    QJsonArray nodes, victims;
+    for (const auto &v : attempt->victims)
+        victims.append(qs(v));
     for (const auto &v : attempt->nodes) {
         QJsonObject scores;
         for (const auto &[plugin, score] : v.scores)
@@ -136,6 +138,8 @@ QJsonValue schedulingJson(const SchedulingAttempt *attempt)
                        {"evaluatedNodes", attempt->evaluatedNodes},
                        {"feasibleNodes", attempt->feasibleNodes},
                        {"omittedNodes", attempt->omittedNodes},
+                       {"nominatedNode", attempt->nominatedNode.empty() ? QJsonValue::Null : QJsonValue(qs(attempt->nominatedNode))},
+                       {"victims", victims},
                        {"nodes", nodes}};
 }
 
@@ -156,6 +160,7 @@ QJsonObject podJson(const Simulation &sim, const Pod &pod)
     o["ready"] = isPodReady(pod);
     o["readyContainers"] = qs(kubectlReadyColumn(pod));
     o["ip"] = pod.status.podIP.empty() ? QJsonValue::Null : QJsonValue(qs(pod.status.podIP));
+    o["nominatedNode"] = pod.status.nominatedNodeName.empty() ? QJsonValue::Null : QJsonValue(qs(pod.status.nominatedNodeName));
     o["labels"] = labelsJson(pod.metadata.labels);
     const OwnerReference *owner = pod.metadata.controllerRef();
     o["owner"] = owner ? QJsonValue(QJsonObject{{"kind", qs(owner->kind)}, {"name", qs(owner->name)}}) : QJsonValue::Null;

@@ -183,6 +183,43 @@ private slots:
         QVERIFY2(errors.filter("actions.yaml:5:3: nodes \"worker-9\" not found").size() == 1, qPrintable(errors.join('\n')));
     }
 
+    // A higher-priority pod preempts: the victim gets Preempted and goes, the preemptor is
+    // nominated and then runs on that node.
+    void preemption()
+    {
+        const std::string cluster =
+            "apiVersion: v1\nkind: Node\nmetadata: {name: worker-1}\n---\n"
+            "apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: high}\nvalue: 1000\n---\n"
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: low}\n"
+            "spec: {containers: [{name: a, image: nginx:1.27, resources: {requests: {cpu: 3}}}]}\n";
+        const std::string high = "apiVersion: v1\nkind: Pod\nmetadata: {name: urgent}\n"
+                                 "spec: {priorityClassName: high, containers: [{name: a, image: nginx:1.27, "
+                                 "resources: {requests: {cpu: 2}}}]}\n";
+        QTemporaryDir extra;
+        const QString highPath = extra.filePath("urgent.yaml");
+        std::ofstream(highPath.toStdString()) << high;
+        Scenario nominated(cluster, "- at: 30s\n  apply: " + highPath.toStdString() + "\n", "31s");
+        QJsonObject urgent;
+        for (const auto &p : nominated.array("pods"))
+            if (p.toObject()["name"].toString() == "urgent")
+                urgent = p.toObject();
+        QCOMPARE(urgent["nominatedNode"].toString(), QString("worker-1"));
+        QCOMPARE(urgent["scheduling"].toObject()["victims"].toArray().first().toString(), QString("default/low"));
+
+        Scenario done(cluster, "- at: 30s\n  apply: " + highPath.toStdString() + "\n", "90s");
+        QStringList pods;
+        for (const auto &p : done.array("pods"))
+            pods << p.toObject()["name"].toString() + " " + p.toObject()["node"].toString() + " " +
+                        p.toObject()["status"].toString();
+        QCOMPARE(pods, QStringList{"urgent worker-1 Running"});
+        bool preempted = false;
+        for (const auto &e : done.array("events"))
+            preempted = preempted || (e.toObject()["reason"].toString() == "Preempted" &&
+                                      e.toObject()["object"].toString() == "Pod/default/low" &&
+                                      e.toObject()["message"].toString().startsWith("Preempted by pod "));
+        QVERIFY(preempted);
+    }
+
     // kill: the container restarts; a second crash waits in CrashLoopBackOff (10 s).
     void killRestartsWithBackOff()
     {
