@@ -16,25 +16,6 @@ using namespace podscape;
 
 namespace {
 
-// What `kubectl create deployment app-N --image=nginx --replicas=R` gives, with requests.
-std::shared_ptr<Deployment> makeDeployment(int i, int replicas)
-{
-    auto d = std::make_shared<Deployment>();
-    d->apiVersion = "apps/v1";
-    d->kind = "Deployment";
-    d->metadata.name = "app-" + std::to_string(i);
-    d->metadata.labels = {{"app", d->metadata.name}};
-    d->spec.replicas = replicas;
-    d->spec.selector = LabelSelector{{{"app", d->metadata.name}}, {}};
-    d->spec.template_.metadata.labels = {{"app", d->metadata.name}};
-    Container c;
-    c.name = "nginx";
-    c.image = "nginx:1.27";
-    c.resources.requests = {{"cpu", *Quantity::parse("100m")}, {"memory", *Quantity::parse("64Mi")}};
-    d->spec.template_.spec.containers.push_back(c);
-    return d;
-}
-
 int argOr(int argc, char **argv, int i, int fallback)
 {
     return argc > i ? std::atoi(argv[i]) : fallback;
@@ -53,7 +34,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < nodes; ++i)
         objects.push_back(bench::largeNode(i));
     for (int i = 0; i < deployments; ++i)
-        objects.push_back(makeDeployment(i, replicas));
+        objects.push_back(bench::makeDeployment(i, replicas));
 
     auto t0 = std::chrono::steady_clock::now();
     Simulation sim;

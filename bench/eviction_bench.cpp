@@ -10,34 +10,13 @@
 
 using namespace podscape;
 
-namespace {
-
-std::shared_ptr<Deployment> makeDeployment(int i, int replicas)
-{
-    auto d = std::make_shared<Deployment>();
-    d->apiVersion = "apps/v1";
-    d->kind = "Deployment";
-    d->metadata.name = "app-" + std::to_string(i);
-    d->spec.replicas = replicas;
-    d->spec.selector = LabelSelector{{{"app", d->metadata.name}}, {}};
-    d->spec.template_.metadata.labels = {{"app", d->metadata.name}};
-    Container c;
-    c.name = "nginx";
-    c.image = "nginx:1.27";
-    c.resources.requests = {{"cpu", *Quantity::parse("100m")}, {"memory", *Quantity::parse("64Mi")}};
-    d->spec.template_.spec.containers.push_back(c);
-    return d;
-}
-
-}  // namespace
-
 int main()
 {
     std::vector<ObjectPtr> objects;
     for (int i = 0; i < 1000; ++i)
         objects.push_back(bench::largeNode(i));
     for (int i = 0; i < 100; ++i)
-        objects.push_back(makeDeployment(i, 100));
+        objects.push_back(bench::makeDeployment(i, 100));
     Simulation sim;
     sim.start(objects);
     sim.runUntil(120);

@@ -31,7 +31,7 @@ std::pair<bool, std::string> filterPod(const Simulation &sim, const Pod &pod)
     const OwnerReference *ref = pod.metadata.controllerRef();
     if (ref && ref->kind == "DaemonSet" && !finished(pod)) {
         if (!sim.store().get<DaemonSet>(pod.metadata.namespace_, ref->name))
-            return {true, "daemonsets.apps \"" + ref->name + "\" not found"};  // orphaned, --force
+            return {true, "daemonsets.apps \"" + ref->name + "\" not found"}; // orphaned, --force
         return {false, kDaemonSetWarning};
     }
     if (pod.metadata.annotations.count("kubernetes.io/config.mirror"))
@@ -67,8 +67,8 @@ struct Drain : std::enable_shared_from_this<Drain> {
             return;
         }
         if (r.reason == "TooManyRequests") {
-            sim.kubectlPrint("error when evicting pods/\"" + name + "\" -n \"" + ns + "\" (will retry after 5s): " +
-                                 r.message,
+            sim.kubectlPrint("error when evicting pods/\"" + name + "\" -n \"" + ns +
+                                 "\" (will retry after 5s): " + r.message,
                              true);
             auto self = shared_from_this();
             sim.clock().after(kEvictErrorRetryDelay, [self, ns, name, uid] { self->evict(ns, name, uid); });
@@ -109,7 +109,7 @@ std::string joinWarnings(const std::vector<std::pair<std::string, std::vector<st
     return out;
 }
 
-}  // namespace
+} // namespace
 
 std::optional<ApiError> Simulation::drainNode(const std::string &name)
 {
@@ -140,4 +140,4 @@ std::optional<ApiError> Simulation::drainNode(const std::string &name)
     return std::nullopt;
 }
 
-}  // namespace podscape
+} // namespace podscape

@@ -32,7 +32,7 @@ ApiError tooManyRequests(std::string cause)
     return {429, "TooManyRequests", kViolation, std::move(cause)};
 }
 
-}  // namespace
+} // namespace
 
 ApiResult KubeApiServer::evict(const std::string &ns, const std::string &name)
 {
@@ -71,7 +71,8 @@ std::optional<ApiError> KubeApiServer::checkAndDecrement(PodDisruptionBudget &pd
 {
     auto &s = pdb.status;
     if (s.observedGeneration < pdb.metadata.generation)
-        return tooManyRequests("The disruption budget " + pdb.metadata.name + " is still being processed by the server.");
+        return tooManyRequests("The disruption budget " + pdb.metadata.name +
+                               " is still being processed by the server.");
     if (s.disruptionsAllowed < 0)
         return ApiError{403, "Forbidden",
                         "poddisruptionbudget.policy \"" + pdb.metadata.name +
@@ -101,4 +102,4 @@ ApiResult KubeApiServer::deleteEvictedPod(const std::shared_ptr<Pod> &pod, const
     return removePod(pod, std::nullopt);
 }
 
-}  // namespace podscape
+} // namespace podscape

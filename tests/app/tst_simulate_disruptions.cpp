@@ -44,7 +44,7 @@ struct Scenario {
     QJsonArray array(const char *key) const { return json[key].toArray(); }
 };
 
-}  // namespace
+} // namespace
 
 class TestSimulateDisruptions : public QObject {
     Q_OBJECT
@@ -69,8 +69,10 @@ private slots:
         QJsonObject refused = ev[1].toObject();
         QCOMPARE(refused["allowed"].toBool(), false);
         QCOMPARE(refused["reason"].toString(), QString("TooManyRequests"));
-        QCOMPARE(refused["message"].toString(), QString("Cannot evict pod as it would violate the pod's disruption budget."));
-        QCOMPARE(refused["cause"].toString(), QString("The disruption budget web-pdb needs 3 healthy pods and has 3 currently"));
+        QCOMPARE(refused["message"].toString(),
+                 QString("Cannot evict pod as it would violate the pod's disruption budget."));
+        QCOMPARE(refused["cause"].toString(),
+                 QString("The disruption budget web-pdb needs 3 healthy pods and has 3 currently"));
         QCOMPARE(ev[2].toObject()["allowed"].toBool(), true);
         QCOMPARE(ev[2].toObject()["pod"].toString(), refused["pod"].toString());
         QJsonObject budget = s.array("podDisruptionBudgets")[0].toObject();
@@ -81,8 +83,8 @@ private slots:
     // The drag onto a node, headless: `to` places the replacement there.
     void evictToANode()
     {
-        Scenario s(kTwoWorkers + kWeb,
-                   "- at: 60s\n  evict: {selector: app=web, node: worker-1, to: worker-2}\n", "120s");
+        Scenario s(kTwoWorkers + kWeb, "- at: 60s\n  evict: {selector: app=web, node: worker-1, to: worker-2}\n",
+                   "120s");
         QCOMPARE(s.code, 0);
         QJsonObject e = s.array("evictions")[0].toObject();
         QCOMPARE(e["to"].toString(), QString("worker-2"));
@@ -103,7 +105,8 @@ private slots:
             lines << l.toObject()["line"].toString();
         QCOMPARE(lines.first(), QString("node/worker-1 cordoned"));
         QCOMPARE(lines.last(), QString("node/worker-1 drained"));
-        QVERIFY(lines.filter("(will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.").size() >= 1);
+        QVERIFY(lines.filter("(will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.")
+                    .size() >= 1);
         int refused = 0;
         for (const auto &e : s.array("evictions"))
             refused += e.toObject()["allowed"].toBool() ? 0 : 1;
@@ -120,19 +123,20 @@ private slots:
     // other workers; once it recovers they are gone.
     void failedNodeLosesItsPodsAfterTolerationSeconds()
     {
-        const std::string web = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n"
-                                "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
-                                "    spec: {containers: [{name: nginx, image: nginx:1.27}]}\n";
+        const std::string web =
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n"
+            "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
+            "    spec: {containers: [{name: nginx, image: nginx:1.27}]}\n";
         const std::string fail = "- at: 30s\n  node: {name: worker-1, action: fail}\n";
         auto webPods = [](const Scenario &s) {
-            QMap<QString, QString> out;  // name → node + " " + status
+            QMap<QString, QString> out; // name → node + " " + status
             for (const auto &p : s.array("pods"))
                 if (p.toObject()["labels"].toObject()["app"].toString() == "web")
                     out[p.toObject()["name"].toString()] =
                         p.toObject()["node"].toString() + " " + p.toObject()["status"].toString();
             return out;
         };
-        Scenario before(web, fail, "384s");  // 30 + 50 s grace + 5.1 s + 300 s - a little
+        Scenario before(web, fail, "384s"); // 30 + 50 s grace + 5.1 s + 300 s - a little
         QCOMPARE(before.code, 0);
         QJsonObject node;
         for (const auto &n : before.array("nodes"))
@@ -145,7 +149,7 @@ private slots:
         QVERIFY(taints.contains("node.kubernetes.io/unreachable:NoExecute"));
         QVERIFY(taints.contains("node.kubernetes.io/unreachable:NoSchedule"));
         for (const auto &v : webPods(before))
-            QVERIFY2(!v.endsWith("Terminating"), qPrintable(v));  // still within tolerationSeconds
+            QVERIFY2(!v.endsWith("Terminating"), qPrintable(v)); // still within tolerationSeconds
 
         Scenario after(web, fail, "400s");
         QMap<QString, QString> pods = webPods(after);
@@ -170,9 +174,11 @@ private slots:
 
     void addAndRemoveNodes()
     {
-        Scenario s("", "- at: 10s\n  node: {name: worker-4, action: add}\n"
-                       "- at: 20s\n  node: {name: worker-2, action: remove}\n"
-                       "- at: 30s\n  node: {name: worker-9, action: fail}\n", "40s");
+        Scenario s("",
+                   "- at: 10s\n  node: {name: worker-4, action: add}\n"
+                   "- at: 20s\n  node: {name: worker-2, action: remove}\n"
+                   "- at: 30s\n  node: {name: worker-9, action: fail}\n",
+                   "40s");
         QStringList names;
         for (const auto &n : s.array("nodes"))
             names << n.toObject()["name"].toString();
@@ -180,7 +186,8 @@ private slots:
         QStringList errors;
         for (const auto &e : s.array("errors"))
             errors << e.toString();
-        QVERIFY2(errors.filter("actions.yaml:5:3: nodes \"worker-9\" not found").size() == 1, qPrintable(errors.join('\n')));
+        QVERIFY2(errors.filter("actions.yaml:5:3: nodes \"worker-9\" not found").size() == 1,
+                 qPrintable(errors.join('\n')));
     }
 
     // A higher-priority pod preempts: the victim gets Preempted and goes, the preemptor is

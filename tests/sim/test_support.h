@@ -35,4 +35,14 @@ inline QStringList eventsOf(const Simulation &sim, const std::string &name)
     return out;
 }
 
+// "time reason: message" (time with one decimal) of the events with this source about the object.
+inline QStringList timedEvents(const Simulation &sim, const std::string &name, const std::string &source)
+{
+    QStringList out;
+    for (const auto &e : sim.events().events())
+        if (e.object.name == name && e.source == source)
+            out << QString::number(e.time, 'f', 1) + " " + QString::fromStdString(e.reason + ": " + e.message);
+    return out;
+}
+
 }  // namespace podscape::testing

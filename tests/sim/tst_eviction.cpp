@@ -21,8 +21,8 @@ std::string nodes(std::initializer_list<const char *> names)
 
 std::string deployment(const std::string &name, int replicas, const std::string &cpu = "100m")
 {
-    return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name + "\nspec:\n  replicas: " +
-           std::to_string(replicas) + "\n  selector:\n    matchLabels: {app: " + name +
+    return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name +
+           "\nspec:\n  replicas: " + std::to_string(replicas) + "\n  selector:\n    matchLabels: {app: " + name +
            "}\n  template:\n    metadata:\n      labels: {app: " + name +
            "}\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n"
            "        resources:\n          requests: {cpu: " +
@@ -59,7 +59,7 @@ QStringList kubectlLines(const Simulation &sim)
     return out;
 }
 
-}  // namespace
+} // namespace
 
 class TestEviction : public QObject {
     Q_OBJECT
@@ -73,11 +73,16 @@ private slots:
         QTest::addColumn<QString>("value");
         QTest::addColumn<int>("desiredHealthy");
         QTest::addColumn<int>("disruptionsAllowed");
-        QTest::newRow("minAvailable 2") << "minAvailable" << "2" << 2 << 1;
-        QTest::newRow("minAvailable 50%") << "minAvailable" << "\"50%\"" << 2 << 1;
-        QTest::newRow("maxUnavailable 1") << "maxUnavailable" << "1" << 2 << 1;
-        QTest::newRow("maxUnavailable 34%") << "maxUnavailable" << "\"34%\"" << 1 << 2;
-        QTest::newRow("minAvailable 3") << "minAvailable" << "3" << 3 << 0;
+        QTest::newRow("minAvailable 2") << "minAvailable"
+                                        << "2" << 2 << 1;
+        QTest::newRow("minAvailable 50%") << "minAvailable"
+                                          << "\"50%\"" << 2 << 1;
+        QTest::newRow("maxUnavailable 1") << "maxUnavailable"
+                                          << "1" << 2 << 1;
+        QTest::newRow("maxUnavailable 34%") << "maxUnavailable"
+                                            << "\"34%\"" << 1 << 2;
+        QTest::newRow("minAvailable 3") << "minAvailable"
+                                        << "3" << 3 << 0;
     }
     void disruptionControllerKeepsBudgetStatus()
     {
@@ -93,7 +98,8 @@ private slots:
         QCOMPARE(b->status.currentHealthy, 3);
         QCOMPARE(b->status.desiredHealthy, desiredHealthy);
         QCOMPARE(b->status.disruptionsAllowed, disruptionsAllowed);
-        QCOMPARE(b->status.disruptionAllowedReason, std::string(disruptionsAllowed > 0 ? "SufficientPods" : "InsufficientPods"));
+        QCOMPARE(b->status.disruptionAllowedReason,
+                 std::string(disruptionsAllowed > 0 ? "SufficientPods" : "InsufficientPods"));
         QCOMPARE(b->status.observedGeneration, b->metadata.generation);
     }
 
@@ -144,15 +150,15 @@ private slots:
         QCOMPARE(pdb(sim, "web-pdb")->status.disruptionsAllowed, 0);
         QVERIFY(pdb(sim, "web-pdb")->status.disruptedPods.count(pods[0]->metadata.name));
 
-        sim.runUntil(sim.now() + 0.1);  // the disruption controller has seen the terminating pod
+        sim.runUntil(sim.now() + 0.1); // the disruption controller has seen the terminating pod
         EvictionRecord second = sim.evict("default", pods[1]->metadata.name);
         QVERIFY(!second.allowed);
         QCOMPARE(second.reason, std::string("TooManyRequests"));
         QCOMPARE(second.message, std::string("Cannot evict pod as it would violate the pod's disruption budget."));
         QCOMPARE(second.cause, std::string("The disruption budget web-pdb needs 2 healthy pods and has 2 currently"));
-        QVERIFY(!pods[1]->metadata.deletionTimestamp);  // a refused eviction changes nothing
+        QVERIFY(!pods[1]->metadata.deletionTimestamp); // a refused eviction changes nothing
 
-        sim.runUntil(sim.now() + 30);  // the ReplicaSet's replacement is Ready
+        sim.runUntil(sim.now() + 30); // the ReplicaSet's replacement is Ready
         QCOMPARE(podsOf(sim, "web").size(), std::size_t(3));
         QCOMPARE(pdb(sim, "web-pdb")->status.disruptionsAllowed, 1);
         EvictionRecord third = sim.evict("default", pods[1]->metadata.name);
@@ -184,12 +190,15 @@ private slots:
     void podWithTwoBudgetsCannotBeEvicted()
     {
         Simulation sim;
-        sim.start(loadYaml(deployment("web", 2) + budget("a", "minAvailable", "1") + budget("b", "maxUnavailable", "1")));
+        sim.start(
+            loadYaml(deployment("web", 2) + budget("a", "minAvailable", "1") + budget("b", "maxUnavailable", "1")));
         sim.runUntil(60);
         EvictionRecord r = sim.evict("default", podsOf(sim, "web")[0]->metadata.name);
         QVERIFY(!r.allowed);
-        QCOMPARE(r.message,
-                 std::string("This pod has more than one PodDisruptionBudget, which the eviction subresource does not support."));
+        QCOMPARE(
+            r.message,
+            std::string(
+                "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support."));
     }
 
     void evictingAMissingPod()
@@ -234,7 +243,7 @@ private slots:
         const auto before = sim.store().resourceVersion();
         PlacementCheck check = sim.checkPlacement("default", pods[0]->metadata.name, target);
         QVERIFY(check.fits);
-        QCOMPARE(sim.store().resourceVersion(), before);  // asking changes nothing
+        QCOMPARE(sim.store().resourceVersion(), before); // asking changes nothing
 
         PlacementCheck tainted = sim.checkPlacement("default", pods[0]->metadata.name, "control-plane");
         QVERIFY(!tainted.fits);
@@ -278,8 +287,9 @@ private slots:
                                    "  selector:\n    matchLabels: {app: agent}\n  template:\n    metadata:\n"
                                    "      labels: {app: agent}\n    spec:\n      containers:\n      - name: a\n"
                                    "        image: busybox\n        command: [sleep, \"3600\"]\n---\n";
-        const std::string bare = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: bare\nspec:\n  nodeName: worker-1\n"
-                                 "  containers:\n  - name: app\n    image: busybox\n    command: [sleep, \"3600\"]\n---\n";
+        const std::string bare =
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: bare\nspec:\n  nodeName: worker-1\n"
+            "  containers:\n  - name: app\n    image: busybox\n    command: [sleep, \"3600\"]\n---\n";
         Simulation sim;
         sim.start(loadYaml(nodes({"worker-1", "worker-2"}) + daemon + bare + deployment("web", 4) +
                            budget("web-pdb", "minAvailable", "3")));
@@ -298,8 +308,10 @@ private slots:
 
         QStringList lines = kubectlLines(sim);
         QCOMPARE(lines.value(0), QString("node/worker-1 cordoned"));
-        QVERIFY2(lines.value(1).startsWith("Warning: ignoring DaemonSet-managed Pods: default/agent-"), qPrintable(lines.value(1)));
-        QVERIFY2(lines.value(1).endsWith("; deleting Pods that declare no controller: default/bare"), qPrintable(lines.value(1)));
+        QVERIFY2(lines.value(1).startsWith("Warning: ignoring DaemonSet-managed Pods: default/agent-"),
+                 qPrintable(lines.value(1)));
+        QVERIFY2(lines.value(1).endsWith("; deleting Pods that declare no controller: default/bare"),
+                 qPrintable(lines.value(1)));
         const QString retry = QString("error when evicting pods/\"%1\" -n \"default\" (will retry after 5s): "
                                       "Cannot evict pod as it would violate the pod's disruption budget.");
         int retries = 0;

@@ -9,6 +9,7 @@
 #include <QtTest>
 
 using namespace podscape;
+using podscape::testing::timedEvents;
 using namespace podscape::testing;
 
 namespace {
@@ -29,14 +30,6 @@ const Taint *taint(const Node &node, const std::string &key)
     return nullptr;
 }
 
-QStringList timedEvents(const Simulation &sim, const std::string &name, const std::string &source)
-{
-    QStringList out;
-    for (const auto &e : sim.events().events())
-        if (e.object.name == name && e.source == source)
-            out << QString::number(e.time, 'f', 1) + " " + QString::fromStdString(e.reason + ": " + e.message);
-    return out;
-}
 
 std::string quantity(const Node &node, const std::string &resource)
 {

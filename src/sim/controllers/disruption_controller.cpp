@@ -25,7 +25,8 @@ std::string goSelectorString(const std::optional<LabelSelector> &selector)
         out += k + ": " + v + ",";
     out += "},MatchExpressions:[]LabelSelectorRequirement{";
     for (const auto &r : selector->matchExpressions) {
-        out += "LabelSelectorRequirement{Key:" + r.key + ",Operator:" + std::string(selectorOperatorSpelling(r.op)) + ",Values:[";
+        out += "LabelSelectorRequirement{Key:" + r.key + ",Operator:" + std::string(selectorOperatorSpelling(r.op)) +
+               ",Values:[";
         for (std::size_t i = 0; i < r.values.size(); ++i)
             out += (i ? " " : "") + r.values[i];
         out += "],},";
@@ -38,7 +39,7 @@ std::int32_t replicasOf(const std::optional<std::int32_t> &replicas)
     return replicas.value_or(1);
 }
 
-}  // namespace
+} // namespace
 
 DisruptionController::DisruptionController(ControllerContext ctx)
     : Controller(ctx), queue_(clock(), [this](const std::string &key) { sync(key); })
@@ -156,7 +157,7 @@ void DisruptionController::sync(const std::string &key)
                       "\".spec.minAvailable\" field of the PDB to an integer value.");
     std::optional<double> recheck;
     std::map<std::string, double> disrupted = disruptedPodMap(*pdb, pods, recheck);
-    std::int32_t healthy = 0;  // countHealthyPods
+    std::int32_t healthy = 0; // countHealthyPods
     for (const auto &pod : pods) {
         if (pod->metadata.deletionTimestamp)
             continue;
@@ -201,7 +202,7 @@ std::optional<std::int32_t> DisruptionController::expectedScale(const std::vecto
                                                                 std::vector<std::string> &unmanaged,
                                                                 std::string &error) const
 {
-    std::map<std::string, std::int32_t> scales;  // controller uid → scale
+    std::map<std::string, std::int32_t> scales; // controller uid → scale
     for (const auto &pod : pods) {
         const OwnerReference *ref = pod->metadata.controllerRef();
         if (!ref) {
@@ -304,7 +305,8 @@ void DisruptionController::writeStatus(const BudgetPtr &budget, std::int32_t hea
     const bool sufficient = allowed > 0;
     if (s.currentHealthy == healthy && s.desiredHealthy == count.desiredHealthy && s.expectedPods == count.expected &&
         s.disruptionsAllowed == allowed && s.disruptedPods == disrupted &&
-        s.observedGeneration == pdb.metadata.generation && s.disruptionAllowedStatus == (sufficient ? "True" : "False") &&
+        s.observedGeneration == pdb.metadata.generation &&
+        s.disruptionAllowedStatus == (sufficient ? "True" : "False") &&
         s.disruptionAllowedReason == (sufficient ? "SufficientPods" : "InsufficientPods"))
         return;
     s.currentHealthy = healthy;
@@ -340,4 +342,4 @@ void DisruptionController::eventOnce(const Object &obj, const std::string &type,
     event(obj, type, reason, message, kComponent);
 }
 
-}  // namespace podscape
+} // namespace podscape

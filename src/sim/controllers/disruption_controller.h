@@ -56,8 +56,8 @@ private:
     WorkQueue queue_;
     // "ns/name" of each budget → the keys of the pods its selector matches (the informer index).
     std::map<std::string, std::set<std::string>> members_;
-    std::map<std::string, std::set<std::string>> budgetsIn_;  // namespace → budget names
-    std::map<std::string, std::string> lastEvent_;            // "ns/name/reason" → message
+    std::map<std::string, std::set<std::string>> budgetsIn_; // namespace → budget names
+    std::map<std::string, std::string> lastEvent_;           // "ns/name/reason" → message
 };
 
-}  // namespace podscape
+} // namespace podscape

@@ -11,6 +11,7 @@
 #include <QtTest>
 
 using namespace podscape;
+using podscape::testing::timedEvents;
 using namespace podscape::controllertest;
 using podscape::testing::pod;
 
@@ -64,15 +65,6 @@ std::shared_ptr<Pod> podOn(Simulation &sim, const std::string &app, const std::s
     return nullptr;
 }
 
-// "time reason: message" of the events with this source about the object.
-QStringList timedEvents(const Simulation &sim, const std::string &name, const std::string &source)
-{
-    QStringList out;
-    for (const auto &e : sim.events().events())
-        if (e.object.name == name && e.source == source)
-            out << QString::number(e.time, 'f', 1) + " " + QString::fromStdString(e.reason + ": " + e.message);
-    return out;
-}
 
 } // namespace
 
