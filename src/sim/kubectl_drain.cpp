@@ -116,9 +116,10 @@ std::optional<ApiError> Simulation::drainNode(const std::string &name)
     auto node = store_.get<Node>("", name);
     if (!node)
         return ApiError{404, "NotFound", "nodes \"" + name + "\" not found"};
+    const bool wasCordoned = node->spec.unschedulable;
     if (auto err = cordonNode(name))
         return err;
-    kubectlPrint("node/" + name + " cordoned");
+    kubectlPrint("node/" + name + (wasCordoned ? " already cordoned" : " cordoned"));
     std::vector<std::shared_ptr<Pod>> toEvict;
     std::vector<std::pair<std::string, std::vector<std::string>>> warnings;
     for (const auto &pod : store_.list<Pod>()) {

@@ -350,6 +350,12 @@ EvictionRecord Simulation::evict(const std::string &ns, const std::string &name,
     auto pod = store_.get<Pod>(ns, name);
     if (pod)
         r.controller = controllerOf(*pod);
+    if (pod && to && !store_.get<Node>("", *to)) {
+        r.reason = "NotFound";
+        r.message = "nodes \"" + *to + "\" not found";
+        evictions_.push_back(r);
+        return r;
+    }
     if (pod && to && pod->spec.nodeName == *to) {
         r.reason = "AlreadyOnNode";
         r.message = "the pod already runs on node " + *to;

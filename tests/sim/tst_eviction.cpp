@@ -335,6 +335,31 @@ private slots:
         QCOMPARE(podsOf(sim, "web").size(), std::size_t(4));
     }
 
+    void dropOnAMissingNode()
+    {
+        Simulation sim;
+        sim.start(loadYaml(deployment("web", 1)));
+        sim.runUntil(30);
+        EvictionRecord r = sim.evict("default", podsOf(sim, "web")[0]->metadata.name, std::string("nowhere"));
+        QVERIFY(!r.allowed);
+        QCOMPARE(r.message, std::string("nodes \"nowhere\" not found"));
+        QVERIFY(!podsOf(sim, "web")[0]->metadata.deletionTimestamp);
+    }
+
+    // kubectl says so when the node was cordoned already.
+    void drainingTwice()
+    {
+        Simulation sim;
+        sim.start(loadYaml(deployment("web", 1)));
+        sim.runUntil(30);
+        QVERIFY(!sim.drainNode("worker-2"));
+        QVERIFY(!sim.drainNode("worker-2"));
+        sim.runUntil(60);
+        QStringList lines = kubectlLines(sim);
+        QCOMPARE(lines.value(0), QString("node/worker-2 cordoned"));
+        QVERIFY2(lines.contains("node/worker-2 already cordoned"), qPrintable(lines.join('\n')));
+    }
+
     void drainUnknownNode()
     {
         Simulation sim;
