@@ -373,8 +373,8 @@ struct KubeScheduler::Impl {
                     snapshot.removePod(*pod, pod->spec.nodeName);
                     moveAllToActive();
                 }
-            } else if (bound.insert(key).second) {
-                snapshot.addPod(pod, pod->spec.nodeName);
+            } else if (bound.insert(key).second && !snapshot.addPod(pod, pod->spec.nodeName)) {
+                bound.erase(key);  // its node is gone (for now)
             }
             return;
         }
@@ -416,10 +416,21 @@ void KubeScheduler::podRemoved(const std::shared_ptr<Pod> &pod)
 
 void KubeScheduler::nodeChanged(const std::shared_ptr<Node> &node, WatchEventType type)
 {
-    if (type == WatchEventType::Deleted)
-        impl_->snapshot.removeNode(node->metadata.name);
-    else
+    const std::string &name = node->metadata.name;
+    if (type == WatchEventType::Deleted) {
+        impl_->snapshot.removeNode(name);
+        // Its pods leave the snapshot with it; they count again if a node of that name returns
+        // before the pod GC has deleted them.
+        for (const auto &pod : impl_->api.store().list<Pod>())
+            if (pod->spec.nodeName == name)
+                impl_->bound.erase(keyOf(*pod));
+    } else {
         impl_->snapshot.setNode(node);
+        if (type == WatchEventType::Added)
+            for (const auto &pod : impl_->api.store().list<Pod>())
+                if (pod->spec.nodeName == name && !isTerminal(*pod) && impl_->bound.insert(keyOf(*pod)).second)
+                    impl_->snapshot.addPod(pod, name);
+    }
     impl_->moveAllToActive();
 }
 

@@ -297,6 +297,11 @@ std::optional<ApiError> Simulation::addNode(const std::string &requested)
             addresses.insert(a.address);
         workers += n->metadata.labels.count("node-role.kubernetes.io/control-plane") ? 0 : 1;
     }
+    // A removed node's /24 stays taken while pods that got their IPs from it remain (until the
+    // pod GC has deleted them), so two live pods never share an IP.
+    for (const auto &pod : store_.list<Pod>())
+        if (const std::string &ip = pod->status.podIP; ip.rfind("10.244.", 0) == 0 && !pod->spec.hostNetwork)
+            cidrs.insert(ip.substr(0, ip.rfind('.')) + ".0/24");
     int index = 0; // the node IPAM's next free /24, and the next free address on the node network
     while (cidrs.count("10.244." + std::to_string(index) + ".0/24") ||
            addresses.count("172.18.0." + std::to_string(index + 2)))
