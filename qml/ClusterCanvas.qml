@@ -13,6 +13,15 @@ Rectangle {
     readonly property bool detailed: zoom >= 0.45
     readonly property bool labelled: zoom >= 0.2
 
+    // A pod being dragged (DESIGN 3.3): the node under the pointer and the scheduler's verdict.
+    property string draggedPod
+    property string draggedFrom
+    property string hoveredNode
+    property var verdict: ({})
+    // A drop on a node that does not fit does nothing; the reason stays on that node a while.
+    property string refusedNode
+    property string refusedText
+
     // The view follows the cluster as it grows until the user pans or zooms; fit() hands it back.
     property bool autoFit: true
 
@@ -44,6 +53,57 @@ Rectangle {
         content.scale = Math.max(s, 0.05)
         content.x = (width - b.width * content.scale) / 2 - b.x * content.scale
         content.y = margin - b.y * content.scale
+    }
+
+    // The node card under `p` (content coordinates), or "".
+    function nodeAt(p) {
+        for (let i = 0; i < nodeCards.count; ++i) {
+            let card = nodeCards.itemAt(i)
+            if (card && p.x >= card.cardX && p.x < card.cardX + card.cardWidth
+                    && p.y >= card.cardY && p.y < card.cardY + card.cardHeight)
+                return card.name
+        }
+        return ""
+    }
+
+    function podDragMoved(key, from, p) {
+        draggedPod = key
+        draggedFrom = from
+        let node = nodeAt(p)
+        if (node === hoveredNode)
+            return
+        hoveredNode = node
+        // Asked once per node entered, not on every move.
+        verdict = node !== "" && node !== from ? session.checkPlacement(key, node) : ({})
+    }
+
+    // Fits: evicted, its replacement placed there. Does not fit: nothing, the reason stays.
+    // Empty space: a plain eviction. Its own node: nothing.
+    function podDropped(key, from, p) {
+        let node = nodeAt(p)
+        draggedPod = ""
+        hoveredNode = ""
+        verdict = ({})
+        if (node === from && node !== "")
+            return
+        if (node === "") {
+            session.evictPod(key, "")
+            return
+        }
+        let check = session.checkPlacement(key, node)
+        if (check.fits) {
+            session.evictPod(key, node)
+        } else {
+            refusedNode = node
+            refusedText = check.message
+            refusalTimer.restart()
+        }
+    }
+
+    Timer {
+        id: refusalTimer
+        interval: 4000
+        onTriggered: canvas.refusedNode = ""
     }
 
     function zoomBy(factor) {
@@ -116,12 +176,23 @@ Rectangle {
         }
 
         Repeater {
+            id: nodeCards
             model: canvas.session.nodes
             delegate: NodeCard {
                 detailed: canvas.detailed
                 labelled: canvas.labelled
                 selected: canvas.session.selectedNode === name
+                verdictShown: canvas.hoveredNode === name && canvas.verdict.fits !== undefined
+                              || canvas.refusedNode === name && canvas.draggedPod === ""
+                verdictFits: canvas.hoveredNode === name ? canvas.verdict.fits === true : false
+                verdictText: canvas.hoveredNode === name ? (canvas.verdict.message || "") : canvas.refusedText
                 onClicked: canvas.session.selectedNode = name
+                onContextMenuRequested: {
+                    nodeMenu.node = name
+                    nodeMenu.ready = ready
+                    nodeMenu.unschedulable = unschedulable
+                    nodeMenu.popup()
+                }
             }
         }
 
@@ -133,6 +204,13 @@ Rectangle {
                 selected: canvas.session.selectedPod === key
                 highlighted: canvas.session.highlightedPods.indexOf(key) >= 0
                 onClicked: canvas.session.selectedPod = key
+                onDragMoved: (position) => canvas.podDragMoved(key, node, position)
+                onDropped: (position) => canvas.podDropped(key, node, position)
+                onContextMenuRequested: {
+                    podMenu.pod = key
+                    podMenu.containers = containers.filter(c => c.kind === "app")
+                    podMenu.popup()
+                }
             }
         }
     }
@@ -144,5 +222,73 @@ Rectangle {
         text: qsTr("%1%").arg(Math.round(canvas.zoom * 100))
         font.pixelSize: Theme.smallFont
         color: Theme.mutedText
+    }
+
+    Menu {
+        id: nodeMenu
+        objectName: "nodeMenu"
+        property string node
+        property bool ready
+        property bool unschedulable
+        MenuItem {
+            text: qsTr("Cordon")
+            enabled: !nodeMenu.unschedulable
+            onTriggered: canvas.session.nodeAction(nodeMenu.node, "cordon")
+        }
+        MenuItem {
+            text: qsTr("Uncordon")
+            enabled: nodeMenu.unschedulable
+            onTriggered: canvas.session.nodeAction(nodeMenu.node, "uncordon")
+        }
+        MenuItem {
+            text: qsTr("Drain")
+            onTriggered: canvas.session.nodeAction(nodeMenu.node, "drain")
+        }
+        MenuSeparator {}
+        MenuItem {
+            text: qsTr("Fail")
+            enabled: nodeMenu.ready
+            onTriggered: canvas.session.nodeAction(nodeMenu.node, "fail")
+        }
+        MenuItem {
+            text: qsTr("Recover")
+            enabled: !nodeMenu.ready
+            onTriggered: canvas.session.nodeAction(nodeMenu.node, "recover")
+        }
+        MenuSeparator {}
+        MenuItem {
+            text: qsTr("Remove")
+            onTriggered: canvas.session.nodeAction(nodeMenu.node, "remove")
+        }
+        MenuItem {
+            text: qsTr("Add node")
+            onTriggered: canvas.session.addNode()
+        }
+    }
+
+    Menu {
+        id: podMenu
+        objectName: "podMenu"
+        property string pod
+        property var containers: []
+        MenuItem {
+            text: qsTr("Evict")
+            onTriggered: canvas.session.evictPod(podMenu.pod, "")
+        }
+        Menu {
+            id: killMenu
+            title: qsTr("Kill container")
+            enabled: podMenu.containers.length > 0
+            Instantiator {
+                model: podMenu.containers
+                delegate: MenuItem {
+                    required property var modelData
+                    text: modelData.name
+                    onTriggered: canvas.session.killContainer(podMenu.pod, modelData.name)
+                }
+                onObjectAdded: (index, object) => killMenu.insertItem(index, object)
+                onObjectRemoved: (index, object) => killMenu.removeItem(object)
+            }
+        }
     }
 }

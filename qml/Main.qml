@@ -104,6 +104,11 @@ ApplicationWindow {
             clusterSession.selectedService = ""
         }
     }
+    Shortcut {
+        sequence: StandardKey.Delete
+        enabled: clusterSession.selectedPod !== ""
+        onActivated: clusterSession.evictPod(clusterSession.selectedPod, "")
+    }
     Shortcut { sequence: "F"; onActivated: canvas.fit() }
     Shortcut { sequences: ["+", "="]; onActivated: canvas.zoomBy(1.25) }
     Shortcut { sequence: "-"; onActivated: canvas.zoomBy(0.8) }
@@ -115,6 +120,47 @@ ApplicationWindow {
         ErrorPanel {
             Layout.fillWidth: true
             session: clusterSession
+        }
+
+        // What the last action did (an eviction, a node action) or why it was refused.
+        Rectangle {
+            id: noticeBar
+            objectName: "notice"
+            Layout.fillWidth: true
+            visible: clusterSession.notice !== ""
+            implicitHeight: visible ? noticeRow.implicitHeight + 12 : 0
+            color: clusterSession.noticeIsError ? Theme.errorBackground : Theme.panel
+            border.color: clusterSession.noticeIsError ? Theme.failed : Theme.accent
+            RowLayout {
+                id: noticeRow
+                anchors.fill: parent
+                anchors.margins: 6
+                Label {
+                    Layout.fillWidth: true
+                    text: clusterSession.notice
+                    wrapMode: Text.Wrap
+                    color: clusterSession.noticeIsError ? Theme.failed : Theme.text
+                }
+                ToolButton {
+                    text: qsTr("Dismiss")
+                    onClicked: clusterSession.clearNotice()
+                }
+            }
+            // Good news fades after a while; a refusal stays until dismissed or replaced.
+            Timer {
+                id: noticeTimer
+                interval: 10000
+                onTriggered: clusterSession.clearNotice()
+            }
+            Connections {
+                target: clusterSession
+                function onNoticeChanged() {
+                    if (clusterSession.notice !== "" && !clusterSession.noticeIsError)
+                        noticeTimer.restart()
+                    else
+                        noticeTimer.stop()
+                }
+            }
         }
 
         SplitView {

@@ -31,7 +31,12 @@ Rectangle {
     property bool selected: false
     // Zoomed far out only the name is left, in letters large enough to read from afar.
     property bool labelled: true
+    // While a pod is dragged over the card: could it run here? The scheduler's reason if not.
+    property bool verdictShown: false
+    property bool verdictFits: false
+    property string verdictText
     signal clicked()
+    signal contextMenuRequested()
 
     objectName: "node:" + name
     x: cardX
@@ -143,6 +148,44 @@ Rectangle {
             used: node.podCount
             total: node.podCapacity
             valueText: qsTr("%1 / %2").arg(node.podCount).arg(node.podCapacity)
+        }
+    }
+
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: node.contextMenuRequested()
+    }
+
+    // The drop verdict: the whole card is tinted, and a badge says why a pod would not fit.
+    Rectangle {
+        objectName: "verdict"
+        visible: node.verdictShown
+        anchors.fill: parent
+        radius: parent.radius
+        readonly property color tint: node.verdictFits ? Theme.running : Theme.failed
+        color: Qt.rgba(tint.r, tint.g, tint.b, 0.12)
+        border.color: node.verdictFits ? Theme.running : Theme.failed
+        border.width: 3
+        Rectangle {
+            anchors.horizontalCenter: parent.horizontalCenter
+            anchors.top: parent.top
+            anchors.topMargin: 124
+            width: Math.min(verdictLabel.implicitWidth + 20, parent.width - 16)
+            height: verdictLabel.implicitHeight + 10
+            radius: 6
+            color: node.verdictFits ? Theme.running : Theme.failed
+            Label {
+                id: verdictLabel
+                objectName: "verdictText"
+                anchors.centerIn: parent
+                width: Math.min(implicitWidth, parent.parent.width - 36)
+                text: node.verdictFits ? qsTr("✓ fits") : qsTr("✗ %1").arg(node.verdictText)
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignHCenter
+                color: "white"
+                font.bold: true
+                font.pixelSize: Theme.bodyFont
+            }
         }
     }
 }
