@@ -55,6 +55,21 @@ Rectangle {
         content.y = margin - b.y * content.scale
     }
 
+    // The node whose verdict is shown: the one under a dragged pod, or the one a pod did not fit.
+    readonly property string verdictNode: draggedPod !== "" ? (verdict.fits !== undefined ? hoveredNode : "") : refusedNode
+    readonly property Item verdictCard: cardOf(verdictNode)
+
+    function cardOf(name) {
+        if (name === "")
+            return null
+        for (let i = 0; i < nodeCards.count; ++i) {
+            let card = nodeCards.itemAt(i)
+            if (card && card.name === name)
+                return card
+        }
+        return null
+    }
+
     // The node card under `p` (content coordinates), or "".
     function nodeAt(p) {
         for (let i = 0; i < nodeCards.count; ++i) {
@@ -211,6 +226,31 @@ Rectangle {
                     podMenu.containers = containers.filter(c => c.kind === "app")
                     podMenu.popup()
                 }
+            }
+        }
+
+        // Above everything, the dragged pod too, just over the node's top edge.
+        Rectangle {
+            objectName: "verdictBadge"
+            readonly property bool fits: canvas.draggedPod !== "" && canvas.verdict.fits === true
+            visible: canvas.verdictCard !== null
+            z: 20
+            x: canvas.verdictCard ? canvas.verdictCard.cardX + (canvas.verdictCard.cardWidth - width) / 2 : 0
+            y: canvas.verdictCard ? canvas.verdictCard.cardY - height - 6 : 0
+            width: Math.min(badgeText.implicitWidth + 20, canvas.verdictCard ? canvas.verdictCard.cardWidth + 80 : 300)
+            height: badgeText.implicitHeight + 10
+            radius: 6
+            color: fits ? Theme.running : Theme.failed
+            Label {
+                id: badgeText
+                objectName: "verdictBadgeText"
+                anchors.centerIn: parent
+                width: Math.min(implicitWidth, parent.width - 20)
+                text: parent.fits ? qsTr("✓ fits") : qsTr("✗ %1").arg(canvas.draggedPod !== "" ? canvas.verdict.message : canvas.refusedText)
+                elide: Text.ElideRight
+                color: "white"
+                font.bold: true
+                font.pixelSize: Theme.bodyFont + 1
             }
         }
     }

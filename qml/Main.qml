@@ -105,7 +105,7 @@ ApplicationWindow {
         }
     }
     Shortcut {
-        sequence: StandardKey.Delete
+        sequences: [StandardKey.Delete]
         enabled: clusterSession.selectedPod !== ""
         onActivated: clusterSession.evictPod(clusterSession.selectedPod, "")
     }
@@ -120,47 +120,6 @@ ApplicationWindow {
         ErrorPanel {
             Layout.fillWidth: true
             session: clusterSession
-        }
-
-        // What the last action did (an eviction, a node action) or why it was refused.
-        Rectangle {
-            id: noticeBar
-            objectName: "notice"
-            Layout.fillWidth: true
-            visible: clusterSession.notice !== ""
-            implicitHeight: visible ? noticeRow.implicitHeight + 12 : 0
-            color: clusterSession.noticeIsError ? Theme.errorBackground : Theme.panel
-            border.color: clusterSession.noticeIsError ? Theme.failed : Theme.accent
-            RowLayout {
-                id: noticeRow
-                anchors.fill: parent
-                anchors.margins: 6
-                Label {
-                    Layout.fillWidth: true
-                    text: clusterSession.notice
-                    wrapMode: Text.Wrap
-                    color: clusterSession.noticeIsError ? Theme.failed : Theme.text
-                }
-                ToolButton {
-                    text: qsTr("Dismiss")
-                    onClicked: clusterSession.clearNotice()
-                }
-            }
-            // Good news fades after a while; a refusal stays until dismissed or replaced.
-            Timer {
-                id: noticeTimer
-                interval: 10000
-                onTriggered: clusterSession.clearNotice()
-            }
-            Connections {
-                target: clusterSession
-                function onNoticeChanged() {
-                    if (clusterSession.notice !== "" && !clusterSession.noticeIsError)
-                        noticeTimer.restart()
-                    else
-                        noticeTimer.stop()
-                }
-            }
         }
 
         SplitView {
@@ -184,6 +143,52 @@ ApplicationWindow {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         session: clusterSession
+                        // What the last action did (an eviction, a node action) or why it was refused.
+                        Rectangle {
+                            id: noticeBar
+                            objectName: "notice"
+                            // Over the canvas, so the picture does not move under a drag when it comes and goes.
+                            anchors.top: parent.top
+                            anchors.topMargin: 8
+                            anchors.horizontalCenter: parent.horizontalCenter
+                            width: Math.min(noticeRow.implicitWidth + 16, parent.width - 40)
+                            visible: clusterSession.notice !== ""
+                            height: noticeRow.implicitHeight + 12
+                            radius: 6
+                            color: clusterSession.noticeIsError ? Theme.errorBackground : Theme.panel
+                            border.color: clusterSession.noticeIsError ? Theme.failed : Theme.accent
+                            RowLayout {
+                                id: noticeRow
+                                anchors.fill: parent
+                                anchors.margins: 6
+                                Label {
+                                    Layout.fillWidth: true
+                                    Layout.maximumWidth: 900
+                                    text: clusterSession.notice
+                                    wrapMode: Text.Wrap
+                                    color: clusterSession.noticeIsError ? Theme.failed : Theme.text
+                                }
+                                ToolButton {
+                                    text: qsTr("Dismiss")
+                                    onClicked: clusterSession.clearNotice()
+                                }
+                            }
+                            // Good news fades after a while; a refusal stays until dismissed or replaced.
+                            Timer {
+                                id: noticeTimer
+                                interval: 10000
+                                onTriggered: clusterSession.clearNotice()
+                            }
+                            Connections {
+                                target: clusterSession
+                                function onNoticeChanged() {
+                                    if (clusterSession.notice !== "" && !clusterSession.noticeIsError)
+                                        noticeTimer.restart()
+                                    else
+                                        noticeTimer.stop()
+                                }
+                            }
+                        }
                     }
                 }
                 SplitView {

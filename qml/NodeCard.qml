@@ -156,7 +156,7 @@ Rectangle {
         onTapped: node.contextMenuRequested()
     }
 
-    // The drop verdict: the whole card is tinted, and a badge says why a pod would not fit.
+    // The drop verdict: the card is tinted; the canvas puts the badge with the reason above it.
     Rectangle {
         objectName: "verdict"
         visible: node.verdictShown
@@ -166,26 +166,5 @@ Rectangle {
         color: Qt.rgba(tint.r, tint.g, tint.b, 0.12)
         border.color: node.verdictFits ? Theme.running : Theme.failed
         border.width: 3
-        Rectangle {
-            anchors.horizontalCenter: parent.horizontalCenter
-            anchors.top: parent.top
-            anchors.topMargin: 124
-            width: Math.min(verdictLabel.implicitWidth + 20, parent.width - 16)
-            height: verdictLabel.implicitHeight + 10
-            radius: 6
-            color: node.verdictFits ? Theme.running : Theme.failed
-            Label {
-                id: verdictLabel
-                objectName: "verdictText"
-                anchors.centerIn: parent
-                width: Math.min(implicitWidth, parent.parent.width - 36)
-                text: node.verdictFits ? qsTr("✓ fits") : qsTr("✗ %1").arg(node.verdictText)
-                wrapMode: Text.Wrap
-                horizontalAlignment: Text.AlignHCenter
-                color: "white"
-                font.bold: true
-                font.pixelSize: Theme.bodyFont
-            }
-        }
     }
 }

@@ -70,8 +70,11 @@ Item {
             compare(canvas.hoveredNode, to)
             verify(target.verdictShown)
             verify(target.verdictFits)
+            verify(findChild(canvas, "verdictBadge").visible)
+            compare(findChild(canvas, "verdictBadgeText").text, "✓ fits")
             mouseRelease(target, target.width / 2, 60)
             verify(!target.verdictShown)
+            verify(!findChild(canvas, "verdictBadge").visible)
             verify(!clusterSession.noticeIsError)
             verify(clusterSession.notice.indexOf(to) >= 0, clusterSession.notice)
             // The card glides back to its place; the model then shows what really happened.
@@ -97,13 +100,19 @@ Item {
             verify(target.verdictShown)
             verify(!target.verdictFits)
             verify(target.verdictText.indexOf("Insufficient cpu") >= 0, target.verdictText)
+            let badge = findChild(canvas, "verdictBadge")
+            verify(badge.visible)
+            compare(badge.y + badge.height + 6, target.cardY)  // just above the node
+            verify(findChild(canvas, "verdictBadgeText").text.indexOf("Insufficient cpu") >= 0)
             mouseRelease(target, target.width / 2, 60)
             // The reason stays on the node; nothing was evicted.
             verify(target.verdictShown)
             verify(target.verdictText.indexOf("Insufficient cpu") >= 0)
+            verify(findChild(canvas, "verdictBadge").visible)
             compare(clusterSession.notice, "")
             compare(findChild(canvas, "pod:default/analytics").category, "pending")
             tryCompare(target, "verdictShown", false, 6000)
+            verify(!findChild(canvas, "verdictBadge").visible)
         }
 
         function test_dropOnEmptyCanvasEvicts() {
