@@ -203,6 +203,9 @@ Rectangle {
                 verdictText: canvas.hoveredNode === name ? (canvas.verdict.message || "") : canvas.refusedText
                 onClicked: canvas.session.selectedNode = name
                 onContextMenuRequested: {
+                    // A right click on a pod reaches the node below it too: the pod's menu wins.
+                    if (podMenu.visible)
+                        return
                     nodeMenu.node = name
                     nodeMenu.ready = ready
                     nodeMenu.unschedulable = unschedulable
@@ -222,6 +225,7 @@ Rectangle {
                 onDragMoved: (position) => canvas.podDragMoved(key, node, position)
                 onDropped: (position) => canvas.podDropped(key, node, position)
                 onContextMenuRequested: {
+                    nodeMenu.close()
                     podMenu.pod = key
                     podMenu.containers = containers.filter(c => c.kind === "app")
                     podMenu.popup()

@@ -36,6 +36,9 @@ ApplicationWindow {
     palette.dark: Theme.mutedText
     palette.light: Theme.canvas
     palette.midlight: Theme.border
+    palette.disabled.text: Theme.mutedText
+    palette.disabled.buttonText: Theme.mutedText
+    palette.disabled.windowText: Theme.mutedText
 
     function displayName(files) {
         let names = []
