@@ -151,8 +151,8 @@ ApplicationWindow {
                             id: noticeBar
                             objectName: "notice"
                             // Over the canvas, so the picture does not move under a drag when it comes and goes.
-                            anchors.top: parent.top
-                            anchors.topMargin: 8
+                            anchors.bottom: parent.bottom
+                            anchors.bottomMargin: 28
                             anchors.horizontalCenter: parent.horizontalCenter
                             width: Math.min(noticeRow.implicitWidth + 16, parent.width - 40)
                             visible: clusterSession.notice !== ""
