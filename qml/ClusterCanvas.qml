@@ -268,43 +268,48 @@ Rectangle {
         color: Theme.mutedText
     }
 
+    // The style draws a disabled item like an enabled one: fade it, so what cannot be done shows.
+    component ActionItem: MenuItem {
+        opacity: enabled ? 1 : 0.4
+    }
+
     Menu {
         id: nodeMenu
         objectName: "nodeMenu"
         property string node
         property bool ready
         property bool unschedulable
-        MenuItem {
+        ActionItem {
             text: qsTr("Cordon")
             enabled: !nodeMenu.unschedulable
             onTriggered: canvas.session.nodeAction(nodeMenu.node, "cordon")
         }
-        MenuItem {
+        ActionItem {
             text: qsTr("Uncordon")
             enabled: nodeMenu.unschedulable
             onTriggered: canvas.session.nodeAction(nodeMenu.node, "uncordon")
         }
-        MenuItem {
+        ActionItem {
             text: qsTr("Drain")
             onTriggered: canvas.session.nodeAction(nodeMenu.node, "drain")
         }
         MenuSeparator {}
-        MenuItem {
+        ActionItem {
             text: qsTr("Fail")
             enabled: nodeMenu.ready
             onTriggered: canvas.session.nodeAction(nodeMenu.node, "fail")
         }
-        MenuItem {
+        ActionItem {
             text: qsTr("Recover")
             enabled: !nodeMenu.ready
             onTriggered: canvas.session.nodeAction(nodeMenu.node, "recover")
         }
         MenuSeparator {}
-        MenuItem {
+        ActionItem {
             text: qsTr("Remove")
             onTriggered: canvas.session.nodeAction(nodeMenu.node, "remove")
         }
-        MenuItem {
+        ActionItem {
             text: qsTr("Add node")
             onTriggered: canvas.session.addNode()
         }
@@ -315,7 +320,7 @@ Rectangle {
         objectName: "podMenu"
         property string pod
         property var containers: []
-        MenuItem {
+        ActionItem {
             text: qsTr("Evict")
             onTriggered: canvas.session.evictPod(podMenu.pod, "")
         }
