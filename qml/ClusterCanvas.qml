@@ -13,6 +13,15 @@ Rectangle {
     readonly property bool detailed: zoom >= 0.45
     readonly property bool labelled: zoom >= 0.2
 
+    // A pod being dragged (DESIGN 3.3): the node under the pointer and the scheduler's verdict.
+    property string draggedPod
+    property string draggedFrom
+    property string hoveredNode
+    property var verdict: ({})
+    // A drop on a node that does not fit does nothing; the reason stays on that node a while.
+    property string refusedNode
+    property string refusedText
+
     // The view follows the cluster as it grows until the user pans or zooms; fit() hands it back.
     property bool autoFit: true
 
@@ -44,6 +53,72 @@ Rectangle {
         content.scale = Math.max(s, 0.05)
         content.x = (width - b.width * content.scale) / 2 - b.x * content.scale
         content.y = margin - b.y * content.scale
+    }
+
+    // The node whose verdict is shown: the one under a dragged pod, or the one a pod did not fit.
+    readonly property string verdictNode: draggedPod !== "" ? (verdict.fits !== undefined ? hoveredNode : "") : refusedNode
+    readonly property Item verdictCard: cardOf(verdictNode)
+
+    function cardOf(name) {
+        if (name === "")
+            return null
+        for (let i = 0; i < nodeCards.count; ++i) {
+            let card = nodeCards.itemAt(i)
+            if (card && card.name === name)
+                return card
+        }
+        return null
+    }
+
+    // The node card under `p` (content coordinates), or "".
+    function nodeAt(p) {
+        for (let i = 0; i < nodeCards.count; ++i) {
+            let card = nodeCards.itemAt(i)
+            if (card && p.x >= card.cardX && p.x < card.cardX + card.cardWidth
+                    && p.y >= card.cardY && p.y < card.cardY + card.cardHeight)
+                return card.name
+        }
+        return ""
+    }
+
+    function podDragMoved(key, from, p) {
+        draggedPod = key
+        draggedFrom = from
+        let node = nodeAt(p)
+        if (node === hoveredNode)
+            return
+        hoveredNode = node
+        // Asked once per node entered, not on every move.
+        verdict = node !== "" && node !== from ? session.checkPlacement(key, node) : ({})
+    }
+
+    // Fits: evicted, its replacement placed there. Does not fit: nothing, the reason stays.
+    // Empty space: a plain eviction. Its own node: nothing.
+    function podDropped(key, from, p) {
+        let node = nodeAt(p)
+        draggedPod = ""
+        hoveredNode = ""
+        verdict = ({})
+        if (node === from && node !== "")
+            return
+        if (node === "") {
+            session.evictPod(key, "")
+            return
+        }
+        let check = session.checkPlacement(key, node)
+        if (check.fits) {
+            session.evictPod(key, node)
+        } else {
+            refusedNode = node
+            refusedText = check.message
+            refusalTimer.restart()
+        }
+    }
+
+    Timer {
+        id: refusalTimer
+        interval: 4000
+        onTriggered: canvas.refusedNode = ""
     }
 
     function zoomBy(factor) {
@@ -116,12 +191,26 @@ Rectangle {
         }
 
         Repeater {
+            id: nodeCards
             model: canvas.session.nodes
             delegate: NodeCard {
                 detailed: canvas.detailed
                 labelled: canvas.labelled
                 selected: canvas.session.selectedNode === name
+                verdictShown: canvas.hoveredNode === name && canvas.verdict.fits !== undefined
+                              || canvas.refusedNode === name && canvas.draggedPod === ""
+                verdictFits: canvas.hoveredNode === name ? canvas.verdict.fits === true : false
+                verdictText: canvas.hoveredNode === name ? (canvas.verdict.message || "") : canvas.refusedText
                 onClicked: canvas.session.selectedNode = name
+                onContextMenuRequested: {
+                    // A right click on a pod reaches the node below it too: the pod's menu wins.
+                    if (podMenu.visible)
+                        return
+                    nodeMenu.node = name
+                    nodeMenu.ready = ready
+                    nodeMenu.unschedulable = unschedulable
+                    nodeMenu.popup()
+                }
             }
         }
 
@@ -133,6 +222,39 @@ Rectangle {
                 selected: canvas.session.selectedPod === key
                 highlighted: canvas.session.highlightedPods.indexOf(key) >= 0
                 onClicked: canvas.session.selectedPod = key
+                onDragMoved: (position) => canvas.podDragMoved(key, node, position)
+                onDropped: (position) => canvas.podDropped(key, node, position)
+                onContextMenuRequested: {
+                    nodeMenu.close()
+                    podMenu.pod = key
+                    podMenu.containers = containers.filter(c => c.kind === "app")
+                    podMenu.popup()
+                }
+            }
+        }
+
+        // Above everything, the dragged pod too, just over the node's top edge.
+        Rectangle {
+            objectName: "verdictBadge"
+            readonly property bool fits: canvas.draggedPod !== "" && canvas.verdict.fits === true
+            visible: canvas.verdictCard !== null
+            z: 20
+            x: canvas.verdictCard ? canvas.verdictCard.cardX + (canvas.verdictCard.cardWidth - width) / 2 : 0
+            y: canvas.verdictCard ? canvas.verdictCard.cardY - height - 6 : 0
+            width: Math.min(badgeText.implicitWidth + 20, canvas.verdictCard ? canvas.verdictCard.cardWidth + 80 : 300)
+            height: badgeText.implicitHeight + 10
+            radius: 6
+            color: fits ? Theme.running : Theme.failed
+            Label {
+                id: badgeText
+                objectName: "verdictBadgeText"
+                anchors.centerIn: parent
+                width: Math.min(implicitWidth, parent.width - 20)
+                text: parent.fits ? qsTr("✓ fits") : qsTr("✗ %1").arg(canvas.draggedPod !== "" ? canvas.verdict.message : canvas.refusedText)
+                elide: Text.ElideRight
+                color: "white"
+                font.bold: true
+                font.pixelSize: Theme.bodyFont + 1
             }
         }
     }
@@ -144,5 +266,78 @@ Rectangle {
         text: qsTr("%1%").arg(Math.round(canvas.zoom * 100))
         font.pixelSize: Theme.smallFont
         color: Theme.mutedText
+    }
+
+    // The style draws a disabled item like an enabled one: fade it, so what cannot be done shows.
+    component ActionItem: MenuItem {
+        opacity: enabled ? 1 : 0.4
+    }
+
+    Menu {
+        id: nodeMenu
+        objectName: "nodeMenu"
+        property string node
+        property bool ready
+        property bool unschedulable
+        ActionItem {
+            text: qsTr("Cordon")
+            enabled: !nodeMenu.unschedulable
+            onTriggered: canvas.session.nodeAction(nodeMenu.node, "cordon")
+        }
+        ActionItem {
+            text: qsTr("Uncordon")
+            enabled: nodeMenu.unschedulable
+            onTriggered: canvas.session.nodeAction(nodeMenu.node, "uncordon")
+        }
+        ActionItem {
+            text: qsTr("Drain")
+            onTriggered: canvas.session.nodeAction(nodeMenu.node, "drain")
+        }
+        MenuSeparator {}
+        ActionItem {
+            text: qsTr("Fail")
+            enabled: nodeMenu.ready
+            onTriggered: canvas.session.nodeAction(nodeMenu.node, "fail")
+        }
+        ActionItem {
+            text: qsTr("Recover")
+            enabled: !nodeMenu.ready
+            onTriggered: canvas.session.nodeAction(nodeMenu.node, "recover")
+        }
+        MenuSeparator {}
+        ActionItem {
+            text: qsTr("Remove")
+            onTriggered: canvas.session.nodeAction(nodeMenu.node, "remove")
+        }
+        ActionItem {
+            text: qsTr("Add node")
+            onTriggered: canvas.session.addNode()
+        }
+    }
+
+    Menu {
+        id: podMenu
+        objectName: "podMenu"
+        property string pod
+        property var containers: []
+        ActionItem {
+            text: qsTr("Evict")
+            onTriggered: canvas.session.evictPod(podMenu.pod, "")
+        }
+        Menu {
+            id: killMenu
+            title: qsTr("Kill container")
+            enabled: podMenu.containers.length > 0
+            Instantiator {
+                model: podMenu.containers
+                delegate: MenuItem {
+                    required property var modelData
+                    text: modelData.name
+                    onTriggered: canvas.session.killContainer(podMenu.pod, modelData.name)
+                }
+                onObjectAdded: (index, object) => killMenu.insertItem(index, object)
+                onObjectRemoved: (index, object) => killMenu.removeItem(object)
+            }
+        }
     }
 }

@@ -36,6 +36,9 @@ ApplicationWindow {
     palette.dark: Theme.mutedText
     palette.light: Theme.canvas
     palette.midlight: Theme.border
+    palette.disabled.text: Theme.mutedText
+    palette.disabled.buttonText: Theme.mutedText
+    palette.disabled.windowText: Theme.mutedText
 
     function displayName(files) {
         let names = []
@@ -104,6 +107,11 @@ ApplicationWindow {
             clusterSession.selectedService = ""
         }
     }
+    Shortcut {
+        sequences: [StandardKey.Delete]
+        enabled: clusterSession.selectedPod !== ""
+        onActivated: clusterSession.evictPod(clusterSession.selectedPod, "")
+    }
     Shortcut { sequence: "F"; onActivated: canvas.fit() }
     Shortcut { sequences: ["+", "="]; onActivated: canvas.zoomBy(1.25) }
     Shortcut { sequence: "-"; onActivated: canvas.zoomBy(0.8) }
@@ -138,6 +146,52 @@ ApplicationWindow {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         session: clusterSession
+                        // What the last action did (an eviction, a node action) or why it was refused.
+                        Rectangle {
+                            id: noticeBar
+                            objectName: "notice"
+                            // Over the canvas, so the picture does not move under a drag when it comes and goes.
+                            anchors.bottom: parent.bottom
+                            anchors.bottomMargin: 28
+                            anchors.horizontalCenter: parent.horizontalCenter
+                            width: Math.min(noticeRow.implicitWidth + 16, parent.width - 40)
+                            visible: clusterSession.notice !== ""
+                            height: noticeRow.implicitHeight + 12
+                            radius: 6
+                            color: clusterSession.noticeIsError ? Theme.errorBackground : Theme.panel
+                            border.color: clusterSession.noticeIsError ? Theme.failed : Theme.accent
+                            RowLayout {
+                                id: noticeRow
+                                anchors.fill: parent
+                                anchors.margins: 6
+                                Label {
+                                    Layout.fillWidth: true
+                                    Layout.maximumWidth: 900
+                                    text: clusterSession.notice
+                                    wrapMode: Text.Wrap
+                                    color: clusterSession.noticeIsError ? Theme.failed : Theme.text
+                                }
+                                ToolButton {
+                                    text: qsTr("Dismiss")
+                                    onClicked: clusterSession.clearNotice()
+                                }
+                            }
+                            // Good news fades after a while; a refusal stays until dismissed or replaced.
+                            Timer {
+                                id: noticeTimer
+                                interval: 10000
+                                onTriggered: clusterSession.clearNotice()
+                            }
+                            Connections {
+                                target: clusterSession
+                                function onNoticeChanged() {
+                                    if (clusterSession.notice !== "" && !clusterSession.noticeIsError)
+                                        noticeTimer.restart()
+                                    else
+                                        noticeTimer.stop()
+                                }
+                            }
+                        }
                     }
                 }
                 SplitView {

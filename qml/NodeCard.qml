@@ -31,7 +31,12 @@ Rectangle {
     property bool selected: false
     // Zoomed far out only the name is left, in letters large enough to read from afar.
     property bool labelled: true
+    // While a pod is dragged over the card: could it run here? The scheduler's reason if not.
+    property bool verdictShown: false
+    property bool verdictFits: false
+    property string verdictText
     signal clicked()
+    signal contextMenuRequested()
 
     objectName: "node:" + name
     x: cardX
@@ -144,5 +149,22 @@ Rectangle {
             total: node.podCapacity
             valueText: qsTr("%1 / %2").arg(node.podCount).arg(node.podCapacity)
         }
+    }
+
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: node.contextMenuRequested()
+    }
+
+    // The drop verdict: the card is tinted; the canvas puts the badge with the reason above it.
+    Rectangle {
+        objectName: "verdict"
+        visible: node.verdictShown
+        anchors.fill: parent
+        radius: parent.radius
+        readonly property color tint: node.verdictFits ? Theme.running : Theme.failed
+        color: Qt.rgba(tint.r, tint.g, tint.b, 0.12)
+        border.color: node.verdictFits ? Theme.running : Theme.failed
+        border.width: 3
     }
 }

@@ -100,6 +100,13 @@ ToolBar {
         }
         Item { Layout.fillWidth: true }
         ToolButton {
+            objectName: "addNode"
+            text: qsTr("Add node")
+            onClicked: bar.session.addNode()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("A new worker joins the cluster (4 CPU, 8Gi)")
+        }
+        ToolButton {
             text: qsTr("Fit")
             onClicked: bar.fitRequested()
             ToolTip.visible: hovered

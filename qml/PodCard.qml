@@ -11,6 +11,7 @@ Rectangle {
 
     required property string key
     required property string name
+    required property string node  // empty while pending
     required property string status
     required property string category
     required property string ip
@@ -33,13 +34,21 @@ Rectangle {
     property bool labelled: true
     property bool selected: false
     property bool highlighted: false  // behind the Service picked in the panel
+    property bool draggable: true
     signal clicked()
+    signal contextMenuRequested()
+    // The pointer in the parent's (the canvas content's) coordinates, while the card is dragged.
+    signal dragMoved(point position)
+    signal dropped(point position)
+    readonly property bool dragging: dragHandler.active
+    property point dragPosition
 
     readonly property color statusColor: Theme.statusColor(category)
 
     objectName: "pod:" + key
     x: cardX
     y: cardY
+    z: dragging ? 10 : 0
     width: cardWidth
     height: cardHeight
     radius: 8
@@ -50,12 +59,36 @@ Rectangle {
 
     // A new pod fades in where the layout put it; later moves (queue to node) glide.
     NumberAnimation on scale { from: 0.6; to: 1; duration: 350; easing.type: Easing.OutBack }
-    Behavior on x { NumberAnimation { duration: 500; easing.type: Easing.OutCubic } }
-    Behavior on y { NumberAnimation { duration: 500; easing.type: Easing.OutCubic } }
+    Behavior on x { enabled: !pod.dragging; NumberAnimation { duration: 500; easing.type: Easing.OutCubic } }
+    Behavior on y { enabled: !pod.dragging; NumberAnimation { duration: 500; easing.type: Easing.OutCubic } }
     Behavior on border.color { ColorAnimation { duration: 300 } }
     Behavior on opacity { NumberAnimation { duration: 300 } }
 
     TapHandler { onTapped: pod.clicked() }
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: pod.contextMenuRequested()
+    }
+    // Dragging a pod onto a node is an eviction (DESIGN 3.3); the canvas decides what a drop means.
+    // The card glides back afterwards: the model then shows where the pod really is.
+    DragHandler {
+        id: dragHandler
+        enabled: pod.draggable
+        target: pod
+        onCentroidChanged: {
+            if (!active)
+                return
+            pod.dragPosition = pod.mapToItem(pod.parent, centroid.position)
+            pod.dragMoved(pod.dragPosition)
+        }
+        onActiveChanged: {
+            if (active)
+                return
+            pod.dropped(pod.dragPosition)
+            pod.x = Qt.binding(() => pod.cardX)
+            pod.y = Qt.binding(() => pod.cardY)
+        }
+    }
 
     Rectangle {
         objectName: "highlight"

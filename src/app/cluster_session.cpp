@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace podscape {
 
@@ -197,6 +198,136 @@ void ClusterSession::recordAction(std::function<void(Simulation &)> action)
 {
     actions_.push_back({sim_->clock().eventsRun(), sim_->now(), std::move(action)});
     actions_.back().apply(*sim_);
+    // The state just after the action is a point stepBack can return to; one step further back
+    // undoes the action.
+    if (marks_.back() != sim_->clock().eventsRun())
+        marks_.push_back(sim_->clock().eventsRun());
+    marked_ = signature();
+}
+
+bool ClusterSession::recordApiAction(std::function<std::optional<ApiError>(Simulation &)> action)
+{
+    // The first run answers here; a replay meets the same answer and ignores it.
+    auto answer = std::make_shared<std::optional<ApiError>>();
+    recordAction([action = std::move(action), answer](Simulation &sim) { *answer = action(sim); });
+    refresh();
+    if (*answer) {
+        setNotice(qs((*answer)->message), true); // kubectl's words stay English
+        return false;
+    }
+    return true;
+}
+
+void ClusterSession::setNotice(const QString &text, bool error)
+{
+    if (text == notice_ && error == noticeIsError_)
+        return;
+    notice_ = text;
+    noticeIsError_ = error;
+    emit noticeChanged();
+}
+
+namespace {
+
+std::pair<std::string, std::string> splitKey(const QString &podKey)
+{
+    qsizetype slash = podKey.indexOf('/');
+    if (slash < 0)
+        return {"default", podKey.toStdString()};
+    return {podKey.left(slash).toStdString(), podKey.mid(slash + 1).toStdString()};
+}
+
+} // namespace
+
+QVariantMap ClusterSession::checkPlacement(const QString &podKey, const QString &node) const
+{
+    auto [ns, name] = splitKey(podKey);
+    PlacementCheck check = sim_->checkPlacement(ns, name, node.toStdString());
+    return {{"fits", check.fits}, {"message", qs(check.message)}, {"plugin", qs(check.plugin)}};
+}
+
+QVariantMap ClusterSession::evictPod(const QString &podKey, const QString &node)
+{
+    auto [ns, name] = splitKey(podKey);
+    std::optional<std::string> to;
+    if (!node.isEmpty())
+        to = node.toStdString();
+    auto record = std::make_shared<EvictionRecord>();
+    recordAction([ns, name, to, record](Simulation &sim) { *record = sim.evict(ns, name, to); });
+    refresh();
+    const bool replaced = record->allowed && !record->controller.empty();
+    if (!record->allowed) {
+        // The API server's or the scheduler's words, untranslated, with the budget's numbers.
+        QString why = qs(record->message);
+        if (!record->cause.empty())
+            why += ' ' + qs(record->cause);
+        setNotice(tr("%1 was not evicted: %2").arg(podKey, why), true);
+    } else if (!replaced) {
+        setNotice(
+            tr("%1 was evicted. It has no controller, so nothing replaces it: pods are not self-healing.").arg(podKey),
+            false);
+    } else if (to) {
+        setNotice(
+            tr("%1 was evicted; %2 creates a replacement, placed on %3.").arg(podKey, qs(record->controller), node),
+            false);
+    } else {
+        setNotice(tr("%1 was evicted; %2 creates a replacement and the scheduler places it.")
+                      .arg(podKey, qs(record->controller)),
+                  false);
+    }
+    return {{"allowed", record->allowed},
+            {"reason", qs(record->reason)},
+            {"message", qs(record->message)},
+            {"cause", qs(record->cause)},
+            {"replaced", replaced}};
+}
+
+bool ClusterSession::nodeAction(const QString &node, const QString &action)
+{
+    using Op = std::optional<ApiError> (Simulation::*)(const std::string &);
+    static const std::map<QString, Op> ops{
+        {"cordon", &Simulation::cordonNode},   {"uncordon", &Simulation::uncordonNode},
+        {"drain", &Simulation::drainNode},     {"fail", &Simulation::failNode},
+        {"recover", &Simulation::recoverNode}, {"remove", &Simulation::removeNode},
+    };
+    auto op = ops.find(action);
+    if (op == ops.end()) {
+        setNotice(tr("Unknown node action: %1").arg(action), true);
+        return false;
+    }
+    std::string name = node.toStdString();
+    if (!recordApiAction([f = op->second, name](Simulation &sim) { return (sim.*f)(name); }))
+        return false;
+    static const std::map<QString, const char *> done{
+        {"cordon", QT_TR_NOOP("Node %1 cordoned: no new pods are scheduled there.")},
+        {"uncordon", QT_TR_NOOP("Node %1 uncordoned: it takes new pods again.")},
+        {"drain", QT_TR_NOOP("Draining node %1: cordoned, its pods are evicted (DaemonSet pods stay).")},
+        {"fail", QT_TR_NOOP("Node %1 failed: its kubelet stopped; the node becomes NotReady.")},
+        {"recover", QT_TR_NOOP("Node %1 recovered: its kubelet runs again.")},
+        {"remove", QT_TR_NOOP("Node %1 removed from the cluster.")},
+    };
+    setNotice(tr(done.at(action)).arg(node), false);
+    return true;
+}
+
+bool ClusterSession::addNode()
+{
+    std::string name = sim_->nextWorkerName();
+    if (!recordApiAction([name](Simulation &sim) { return sim.addNode(name); }))
+        return false;
+    setNotice(tr("Node %1 added.").arg(qs(name)), false);
+    return true;
+}
+
+bool ClusterSession::killContainer(const QString &podKey, const QString &container)
+{
+    auto [ns, name] = splitKey(podKey);
+    std::string c = container.toStdString();
+    if (!recordApiAction([ns, name, c](Simulation &sim) { return sim.killContainer(ns, name, c); }))
+        return false;
+    setNotice(tr("Container %1 of %2 was killed; its pod's restartPolicy decides what follows.").arg(container, podKey),
+              false);
+    return true;
 }
 
 void ClusterSession::setPlaying(bool playing)
@@ -290,6 +421,7 @@ void ClusterSession::reset()
 {
     pause();
     actions_.clear();
+    clearNotice();
     restart(0);
 }
 

@@ -13,6 +13,7 @@
 #include "app/pod_model.h"
 #include "app/service_model.h"
 #include "sim/actions.h"
+#include "sim/kube_apiserver.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -25,6 +26,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace podscape {
@@ -60,6 +62,9 @@ class ClusterSession : public QObject {
     // The Service picked in the panel, and the pods behind its endpoints, lit on the canvas.
     Q_PROPERTY(QString selectedService READ selectedService WRITE setSelectedService NOTIFY selectedServiceChanged)
     Q_PROPERTY(QStringList highlightedPods READ highlightedPods NOTIFY highlightedPodsChanged)
+    // What the last user action did or why it could not, for the window to show.
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+    Q_PROPERTY(bool noticeIsError READ noticeIsError NOTIFY noticeChanged)
 
 public:
     explicit ClusterSession(QObject *parent = nullptr);
@@ -86,6 +91,20 @@ public:
     Q_INVOKABLE void reset();
     // Runs virtual time forward to `time` (for tests, --until and the timer).
     Q_INVOKABLE void advanceTo(double time);
+
+    // User actions on the cluster (DESIGN 3.3). Each is recorded at the current event count, so
+    // stepping back and replaying does it again at the same point.
+    // Could the pod ("ns/name") run on `node`? {fits, message, plugin}: the scheduler's answer,
+    // asked on every hover of a drag, so nothing is recorded and nothing changes.
+    Q_INVOKABLE QVariantMap checkPlacement(const QString &podKey, const QString &node) const;
+    // The Eviction API on a pod; with a node, the replacement is placed there (a drop on a node).
+    // {allowed, reason, message, cause, replaced}; the notice says what happened.
+    Q_INVOKABLE QVariantMap evictPod(const QString &podKey, const QString &node = {});
+    // cordon, uncordon, drain, fail, recover or remove; false (and a notice) when refused.
+    Q_INVOKABLE bool nodeAction(const QString &node, const QString &action);
+    Q_INVOKABLE bool addNode();
+    Q_INVOKABLE bool killContainer(const QString &podKey, const QString &container);
+    Q_INVOKABLE void clearNotice() { setNotice({}, false); }
 
     QStringList files() const { return files_; }
     QStringList errors() const { return errors_; }
@@ -116,6 +135,8 @@ public:
     void setSelectedService(const QString &key);
     QStringList highlightedPods() const { return highlightedPods_; }
     const Simulation *simulation() const { return sim_.get(); }
+    QString notice() const { return notice_; }
+    bool noticeIsError() const { return noticeIsError_; }
 
 signals:
     void filesChanged();
@@ -129,6 +150,7 @@ signals:
     void inspectionChanged();
     void selectedServiceChanged();
     void highlightedPodsChanged();
+    void noticeChanged();
 
 private:
     // What the user sees changed: the store was written, an event or a refusal was recorded.
@@ -153,6 +175,9 @@ private:
     void runEvent(); // one event of the clock, noting visible changes
     void restart(std::uint64_t eventsRun);
     void recordAction(std::function<void(Simulation &)> action);
+    // Records an action that answers with an API error; the notice shows it.
+    bool recordApiAction(std::function<std::optional<ApiError>(Simulation &)> action);
+    void setNotice(const QString &text, bool error);
     void refresh();
     void refreshModels();
     void setErrors(QStringList errors);
@@ -194,6 +219,8 @@ private:
     QVariantMap inspection_;
     QString selectedService_;
     QStringList highlightedPods_;
+    QString notice_;
+    bool noticeIsError_ = false;
 };
 
 } // namespace podscape

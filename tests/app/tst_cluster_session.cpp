@@ -1,6 +1,7 @@
 // Playback: opening files (and keeping what is loaded when a file is bad), stepping forward to
 // the next visible change, stepping back by replaying to the same state, reset, speed, reload.
 #include "app/cluster_session.h"
+#include "sim/simulation.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,6 +33,24 @@ QString writeFile(QTemporaryDir &dir, const QString &name, const std::string &te
     QString path = dir.filePath(name);
     std::ofstream(path.toStdString()) << text;
     return path;
+}
+
+// The running pods of the web Deployment, by node.
+QStringList webPodsOn(const ClusterSession &session, const QString &node)
+{
+    QStringList out;
+    for (const PodRow &row : session.pods()->rows())
+        if (row.name.startsWith("web-") && row.node == node && row.category != "terminating")
+            out.append(row.key);
+    return out;
+}
+
+const PodRow *firstRunningWebPod(const ClusterSession &session)
+{
+    for (const PodRow &row : session.pods()->rows())
+        if (row.name.startsWith("web-") && row.status == "Running")
+            return &row;
+    return nullptr;
 }
 
 } // namespace
@@ -268,6 +287,141 @@ private slots:
         session.setSelectedPod("default/myapp-pod");
         QVERIFY(session.selectedNode().isEmpty());
         QCOMPARE(session.inspection()["kind"].toString(), QStringLiteral("Pod"));
+    }
+
+    void checkPlacementGivesTheSchedulersReasonAndChangesNothing()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        session.advanceTo(30);
+        QString before = snapshot(session);
+        int steps = session.stepCount();
+        QVariantMap verdict = session.checkPlacement("default/analytics", "worker-1");
+        QCOMPARE(verdict["fits"].toBool(), false);
+        QVERIFY2(verdict["message"].toString().contains("Insufficient cpu"), qPrintable(verdict["message"].toString()));
+        QCOMPARE(verdict["plugin"].toString(), QStringLiteral("NodeResourcesFit"));
+        QCOMPARE(session.checkPlacement("default/myapp-pod", "worker-3")["fits"].toBool(), true);
+        QCOMPARE(snapshot(session), before);
+        QCOMPARE(session.stepCount(), steps);
+        QVERIFY(session.simulation()->evictions().empty());
+    }
+
+    void evictToANodePlacesTheReplacementThere()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        session.advanceTo(30);
+        const PodRow *web = firstRunningWebPod(session);
+        QVERIFY(web);
+        QString key = web->key, from = web->node;
+        QString to = from == "worker-1" ? "worker-2" : "worker-1";
+        QCOMPARE(session.checkPlacement(key, to)["fits"].toBool(), true);
+        int before = int(webPodsOn(session, to).size());
+        QVariantMap result = session.evictPod(key, to);
+        QCOMPARE(result["allowed"].toBool(), true);
+        QCOMPARE(result["replaced"].toBool(), true);
+        QVERIFY(!session.noticeIsError());
+        QVERIFY2(session.notice().contains(to), qPrintable(session.notice()));
+        session.advanceTo(60);
+        QCOMPARE(int(webPodsOn(session, to).size()), before + 1);
+        QVERIFY(!webPodsOn(session, from).contains(key));
+    }
+
+    void aSecondEvictionIsRefusedByTheBudget()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        session.advanceTo(30);
+        QStringList web;
+        for (const PodRow &row : session.pods()->rows())
+            if (row.name.startsWith("web-"))
+                web.append(row.key);
+        QCOMPARE(web.size(), 3);
+        QCOMPARE(session.evictPod(web[0])["allowed"].toBool(), true);
+        QVariantMap refused = session.evictPod(web[1]);
+        QCOMPARE(refused["allowed"].toBool(), false);
+        QCOMPARE(refused["reason"].toString(), QStringLiteral("TooManyRequests"));
+        QCOMPARE(refused["message"].toString(),
+                 QStringLiteral("Cannot evict pod as it would violate the pod's disruption budget."));
+        QVERIFY(session.noticeIsError());
+        QVERIFY2(session.notice().contains("Cannot evict pod as it would violate the pod's disruption budget."),
+                 qPrintable(session.notice()));
+        QVERIFY2(session.notice().contains(refused["cause"].toString()), qPrintable(session.notice()));
+        QCOMPARE(session.pods()->find(web[1])->category, QStringLiteral("running"));
+    }
+
+    void aBarePodIsNotReplaced()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        session.advanceTo(30);
+        QVariantMap result = session.evictPod("default/myapp-pod");
+        QCOMPARE(result["allowed"].toBool(), true);
+        QCOMPARE(result["replaced"].toBool(), false);
+        QVERIFY2(session.notice().contains("nothing replaces it"), qPrintable(session.notice()));
+        session.advanceTo(120);
+        QVERIFY(!session.pods()->find("default/myapp-pod"));
+        for (const PodRow &row : session.pods()->rows())
+            QVERIFY(!row.name.startsWith("myapp"));
+    }
+
+    void nodeActionsShowOnTheNodeCards()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        session.advanceTo(10);
+        QVERIFY(session.nodeAction("worker-1", "cordon"));
+        QCOMPARE(session.nodes()->find("worker-1")->unschedulable, true);
+        QCOMPARE(session.nodes()->find("worker-1")->status, QStringLiteral("Ready,SchedulingDisabled"));
+        QVERIFY(session.nodeAction("worker-1", "uncordon"));
+        QCOMPARE(session.nodes()->find("worker-1")->unschedulable, false);
+        QVERIFY(session.nodeAction("worker-2", "fail"));
+        session.advanceTo(80); // the node lifecycle controller's grace period is 50 s
+        QCOMPARE(session.nodes()->find("worker-2")->ready, false);
+        QCOMPARE(session.nodes()->find("worker-2")->status, QStringLiteral("NotReady"));
+        QVERIFY(session.nodeAction("worker-2", "recover"));
+        session.advanceTo(100);
+        QCOMPARE(session.nodes()->find("worker-2")->ready, true);
+        QVERIFY(session.addNode());
+        QCOMPARE(session.nodes()->rowCount(), 5);
+        QVERIFY(session.nodeAction("worker-3", "remove"));
+        QVERIFY(!session.nodes()->find("worker-3"));
+        QVERIFY(!session.nodeAction("nope", "cordon"));
+        QVERIFY(session.noticeIsError());
+        QCOMPARE(session.notice(), QStringLiteral("nodes \"nope\" not found"));
+    }
+
+    void actionsSurviveStepBack()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        session.advanceTo(1); // the pods are still starting: every step shows something new
+        QVERIFY(session.nodeAction("worker-1", "cordon"));
+        for (int i = 0; i < 3; ++i)
+            session.stepForward();
+        QString stepped = snapshot(session);
+        session.stepForward();
+        QVERIFY(snapshot(session) != stepped);
+        session.stepBack();
+        QCOMPARE(snapshot(session), stepped);
+        QCOMPARE(session.nodes()->find("worker-1")->unschedulable, true);
+        // Back past the action undoes it.
+        while (session.nodes()->find("worker-1")->unschedulable && session.canStepBack())
+            session.stepBack();
+        QVERIFY(session.virtualTime() <= 1);
+    }
+
+    void killingAContainerRestartsIt()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        session.advanceTo(30);
+        QCOMPARE(session.pods()->find("default/myapp-pod")->restarts, 0);
+        QVERIFY2(session.killContainer("default/myapp-pod", ""), qPrintable(session.notice()));
+        session.advanceTo(60);
+        QCOMPARE(session.pods()->find("default/myapp-pod")->restarts, 1);
+        QVERIFY(!session.killContainer("default/myapp-pod", "nope"));
+        QVERIFY(session.noticeIsError());
     }
 
     void opensTheBundledDemoFromResources()

@@ -14,6 +14,7 @@ Item {
         PodCard {
             key: "default/web-1"
             name: "web-1"
+            node: "worker-1"
             status: "Running"
             category: "running"
             ip: "10.244.1.3"
