@@ -68,8 +68,11 @@ Rectangle {
     }
 
     HoverHandler { id: hover }
-    ToolTip.visible: hover.hovered
+    // No tooltip while the pod is dragged: it would hang where the drag began.
+    property bool toolTipEnabled: true
+    ToolTip.visible: hover.hovered && toolTipEnabled
     ToolTip.delay: 400
+    ToolTip.timeout: 5000  // a card that moves under a still pointer gets no hover exit
     ToolTip.text: qsTr("%1 (%2 container)\nimage: %3\nstate: %4%5\nready: %6, restarts: %7\nports: %8")
                   .arg(container.name).arg(container.kind).arg(container.image).arg(container.state)
                   .arg(container.reason ? " (" + container.reason + ")" : "")

@@ -210,6 +210,7 @@ Rectangle {
         delegate: ContainerChip {
             required property var modelData
             container: modelData
+            toolTipEnabled: !pod.dragging
         }
     }
     Repeater {
@@ -217,6 +218,7 @@ Rectangle {
         delegate: VolumeChip {
             required property var modelData
             volume: modelData
+            toolTipEnabled: !pod.dragging
         }
     }
 }

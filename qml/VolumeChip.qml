@@ -46,8 +46,11 @@ Rectangle {
     }
 
     HoverHandler { id: hover }
-    ToolTip.visible: hover.hovered
+    // No tooltip while the pod is dragged: it would hang where the drag began.
+    property bool toolTipEnabled: true
+    ToolTip.visible: hover.hovered && toolTipEnabled
     ToolTip.delay: 400
+    ToolTip.timeout: 5000  // a card that moves under a still pointer gets no hover exit
     ToolTip.text: qsTr("%1: %2%3\n%4").arg(volume.name).arg(volume.type)
                   .arg(volume.source ? " " + volume.source : "").arg(mountsText())
 }
