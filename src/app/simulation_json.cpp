@@ -447,6 +447,17 @@ QString simulationToText(const SimulationReport &report)
                         p->status.nominatedNodeName.empty() ? "<none>" : qs(p->status.nominatedNodeName), "<none>"});
     }
     QString out = table(eventRows) + '\n' + table(podRows);
+    // What kubectl printed for the actions (drain), and each eviction the Eviction API refused,
+    // in kubectl's words.
+    if (!sim.kubectlOutput().empty())
+        out += '\n';
+    for (const auto &line : sim.kubectlOutput())
+        out += QString::number(line.time, 'f', 3) + "s   " + qs(line.text) + '\n';
+    for (const auto &e : sim.evictions())
+        if (!e.allowed)
+            out += QStringLiteral("\nerror when evicting pods/\"%1\" at %2s: %3%4")
+                       .arg(qs(e.pod.substr(e.pod.find('/') + 1)), QString::number(e.time, 'f', 3), qs(e.message),
+                            e.cause.empty() ? QString() : " (" + qs(e.cause) + ")");
     for (const auto &r : sim.rejected())
         out += QStringLiteral("\nError from server: error when creating \"%1\": %2").arg(qs(r.source.file), qs(r.message));
     for (const auto &e : report.errors)

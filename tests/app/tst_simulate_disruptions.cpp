@@ -80,6 +80,26 @@ private slots:
         QCOMPARE(budget["minAvailable"].toInt(), 3);
     }
 
+    // -o text adds kubectl's drain output and the refused evictions to the event log and table.
+    void textShowsDrainAndRefusals()
+    {
+        QTemporaryDir dir;
+        std::ofstream(dir.filePath("c.yaml").toStdString()) << kTwoWorkers + kWeb;
+        std::ofstream(dir.filePath("a.yaml").toStdString()) << "- at: 60s\n  node: {name: worker-1, action: drain}\n";
+        QString out, err;
+        QTextStream o(&out), e(&err);
+        QCOMPARE(runSimulate({"podscape", "simulate", dir.filePath("c.yaml"), "--actions", dir.filePath("a.yaml"),
+                              "--until", "180s"},
+                             o, e),
+                 0);
+        QVERIFY2(out.contains("60.000s   node/worker-1 cordoned\n"), qPrintable(out));
+        QVERIFY(out.contains("node/worker-1 drained\n"));
+        QVERIFY(
+            out.contains(QRegularExpression("error when evicting pods/\"web-[a-z0-9-]+\" at [0-9.]+s: Cannot evict pod "
+                                            "as it would violate the pod's disruption budget. \\(The disruption budget "
+                                            "web-pdb needs 3 healthy pods and has [0-9]+ currently\\)")));
+    }
+
     // The drag onto a node, headless: `to` places the replacement there.
     void evictToANode()
     {
