@@ -79,7 +79,7 @@ private:
     ApiResult updateExisting(const ObjectPtr &existing, const ObjectPtr &incoming);
     ApiResult removePod(const std::shared_ptr<Pod> &pod, std::optional<std::int64_t> gracePeriodSeconds);
     ApiResult deleteEvictedPod(const std::shared_ptr<Pod> &pod, const std::string &why);
-    std::optional<ApiError> checkAndDecrement(PodDisruptionBudget &pdb, const Pod &pod);
+    std::optional<ApiError> checkAndDecrement(const std::shared_ptr<PodDisruptionBudget> &pdb, const Pod &pod);
 
     ObjectStore &store_;
     SimClock &clock_;

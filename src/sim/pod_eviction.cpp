@@ -48,7 +48,8 @@ ApiResult KubeApiServer::evict(const std::string &ns, const std::string &name)
                               "not support."}};
     if (budgets.empty())
         return deleteEvictedPod(pod, "no PodDisruptionBudget covers the pod");
-    PodDisruptionBudget &pdb = *budgets.front();
+    const auto &budget = budgets.front();
+    const PodDisruptionBudget &pdb = *budget;
     // An unready pod does not count as healthy: evicting it takes nothing from the budget when
     // the budget is met anyway, or always with unhealthyPodEvictionPolicy: AlwaysAllow.
     if (!isPodReady(*pod)) {
@@ -58,7 +59,7 @@ ApiResult KubeApiServer::evict(const std::string &ns, const std::string &name)
         if (pdb.status.currentHealthy >= pdb.status.desiredHealthy && pdb.status.desiredHealthy > 0)
             return deleteEvictedPod(pod, "the pod is not ready and " + pdb.metadata.name + " is satisfied without it");
     }
-    if (auto err = checkAndDecrement(pdb, *pod)) {
+    if (auto err = checkAndDecrement(budget, *pod)) {
         trace(*pod, clock_.now(), "kube-apiserver", "eviction refused", err->message + " " + err->cause);
         return {pod, err};
     }
@@ -67,8 +68,10 @@ ApiResult KubeApiServer::evict(const std::string &ns, const std::string &name)
 
 // checkAndDecrement: takes one disruption from the budget and notes the pod in disruptedPods,
 // so the disruption controller does not count it as healthy before it is seen terminating.
-std::optional<ApiError> KubeApiServer::checkAndDecrement(PodDisruptionBudget &pdb, const Pod &pod)
+std::optional<ApiError> KubeApiServer::checkAndDecrement(const std::shared_ptr<PodDisruptionBudget> &budget,
+                                                         const Pod &pod)
 {
+    PodDisruptionBudget &pdb = *budget;
     auto &s = pdb.status;
     if (s.observedGeneration < pdb.metadata.generation)
         return tooManyRequests("The disruption budget " + pdb.metadata.name +
@@ -87,7 +90,7 @@ std::optional<ApiError> KubeApiServer::checkAndDecrement(PodDisruptionBudget &pd
         s.disruptionAllowedReason = "InsufficientPods";
     }
     s.disruptedPods[pod.metadata.name] = clock_.now();
-    store_.update(store_.get("PodDisruptionBudget", pdb.metadata.namespace_, pdb.metadata.name));
+    store_.update(budget);
     return std::nullopt;
 }
 

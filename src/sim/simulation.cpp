@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace podscape {
 
@@ -324,10 +325,6 @@ std::optional<ApiError> Simulation::removeNode(const std::string &name)
     return api_.remove("Node", "", name).error;
 }
 
-}  // namespace podscape
-
-namespace podscape {
-
 namespace {
 
 std::string controllerOf(const Pod &pod)
@@ -346,6 +343,21 @@ PlacementCheck Simulation::checkPlacement(const std::string &ns, const std::stri
     return scheduler_->checkPlacement(*pod, node);
 }
 
+// Why a drop of `pod` on `node` changes nothing: no such node, its own node, or (when a
+// controller's replacement is to land there) the scheduler's reason; nullopt if the drop goes on.
+std::optional<std::pair<std::string, std::string>> Simulation::refuseDrop(const Pod &pod, const std::string &node,
+                                                                          bool checkFit) const
+{
+    if (!store_.get<Node>("", node))
+        return std::pair{"NotFound", "nodes \"" + node + "\" not found"};
+    if (pod.spec.nodeName == node)
+        return std::pair{"AlreadyOnNode", "the pod already runs on node " + node};
+    if (checkFit)
+        if (PlacementCheck check = scheduler_->checkPlacement(pod, node); !check.fits)
+            return std::pair{"NodeDoesNotFit", check.message};
+    return std::nullopt;
+}
+
 EvictionRecord Simulation::evict(const std::string &ns, const std::string &name, const std::optional<std::string> &to)
 {
     EvictionRecord r;
@@ -355,24 +367,10 @@ EvictionRecord Simulation::evict(const std::string &ns, const std::string &name,
     auto pod = store_.get<Pod>(ns, name);
     if (pod)
         r.controller = controllerOf(*pod);
-    if (pod && to && !store_.get<Node>("", *to)) {
-        r.reason = "NotFound";
-        r.message = "nodes \"" + *to + "\" not found";
-        evictions_.push_back(r);
-        return r;
-    }
-    if (pod && to && pod->spec.nodeName == *to) {
-        r.reason = "AlreadyOnNode";
-        r.message = "the pod already runs on node " + *to;
-        evictions_.push_back(r);
-        return r;
-    }
     const bool placeReplacement = pod && to && !r.controller.empty();
-    if (placeReplacement) {
-        PlacementCheck check = scheduler_->checkPlacement(*pod, *to);
-        if (!check.fits) {
-            r.reason = "NodeDoesNotFit";
-            r.message = check.message;
+    if (pod && to) {
+        if (auto refusal = refuseDrop(*pod, *to, placeReplacement)) {
+            std::tie(r.reason, r.message) = *refusal;
             evictions_.push_back(r);
             return r;
         }

@@ -132,6 +132,8 @@ private:
     void onPod(WatchEventType type, const std::shared_ptr<Pod> &pod);
     void addKubelet(const std::shared_ptr<Node> &node);
     void submit(const ObjectPtr &obj, double requestStart);
+    std::optional<std::pair<std::string, std::string>> refuseDrop(const Pod &pod, const std::string &node,
+                                                                  bool checkFit) const;
     std::optional<ApiError> setUnschedulable(const std::string &name, bool unschedulable);
 
     SimulationOptions options_;
