@@ -12,13 +12,25 @@ Rectangle {
 
     implicitHeight: 52
     color: Theme.panel
+    // The component the current request has reached; the request dot travels there.
+    readonly property Item current: {
+        let name = session.controlPlane.current
+        for (let i = 0; i < lanes.count; ++i) {
+            let item = lanes.itemAt(i)
+            if (item && item.name === name)
+                return item
+        }
+        return null
+    }
 
     RowLayout {
+        id: row
         anchors.fill: parent
         anchors.margins: 6
         spacing: 4
 
         Repeater {
+            id: lanes
             model: lane.session.controlPlane
             delegate: Rectangle {
                 id: component
@@ -69,5 +81,19 @@ Rectangle {
                 ToolTip.text: component.detail
             }
         }
+    }
+
+    // The request: a dot that moves along the lane to the component now acting on it.
+    Rectangle {
+        objectName: "request"
+        visible: lane.current !== null
+        width: 10
+        height: 10
+        radius: 5
+        color: Theme.accent
+        border.color: "white"
+        x: lane.current ? row.x + lane.current.x + lane.current.width - width - 6 : 0
+        y: row.y + 6
+        Behavior on x { NumberAnimation { duration: 250; easing.type: Easing.InOutQuad } }
     }
 }

@@ -101,7 +101,7 @@ Pane {
 
             width: ListView.view.width
             height: 20
-            color: row.objectKind === "Pod" && row.objectKey === log.session.selectedPod
+            color: row.objectKind === log.session.inspection.kind && row.objectKey === log.session.inspection.key
                    ? Qt.rgba(0.2, 0.42, 0.9, 0.15) : index % 2 ? Theme.panel : Theme.canvas
             readonly property color textColor: type === "Warning" ? Theme.failed : Theme.text
 
@@ -116,7 +116,7 @@ Pane {
                 Label { Layout.fillWidth: true; text: row.message; color: row.textColor; font.pixelSize: Theme.smallFont + 1; elide: Text.ElideRight }
             }
             TapHandler {
-                onTapped: if (row.objectKind === "Pod") log.session.selectedPod = row.objectKey
+                onTapped: log.session.selectObject(row.objectKind, row.objectKey)
             }
         }
     }

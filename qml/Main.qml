@@ -82,6 +82,7 @@ ApplicationWindow {
 
     FileDialog {
         id: fileDialog
+        objectName: "openDialog"
         title: qsTr("Open manifests")
         fileMode: FileDialog.OpenFiles
         nameFilters: [qsTr("Kubernetes manifests (*.yaml *.yml *.json)"), qsTr("All files (*)")]
@@ -143,6 +144,7 @@ ApplicationWindow {
                     }
                     ClusterCanvas {
                         id: canvas
+                        objectName: "clusterCanvas"
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         session: clusterSession

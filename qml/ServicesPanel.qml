@@ -62,6 +62,10 @@ Pane {
             required property var endpoints
             required property int readyCount
             required property string key
+            required property int kubeProxySteps
+            required property int coreDnsSteps
+            required property int ingressSteps
+            required property bool hasIngress
             readonly property bool selected: panel.session.selectedService === key
 
             width: ListView.view.width - 16
@@ -118,6 +122,18 @@ Pane {
                     color: Theme.mutedText
                     elide: Text.ElideRight
                 }
+                // The consumers that watch the endpoints flash as they pick a change up.
+                RowLayout {
+                    spacing: 4
+                    ConsumerBadge { objectName: "kube-proxy"; text: qsTr("kube-proxy"); steps: service.kubeProxySteps }
+                    ConsumerBadge { objectName: "CoreDNS"; text: qsTr("CoreDNS"); steps: service.coreDnsSteps }
+                    ConsumerBadge {
+                        objectName: "Ingress"
+                        visible: service.hasIngress
+                        text: qsTr("Ingress")
+                        steps: service.ingressSteps
+                    }
+                }
                 Label {
                     text: qsTr("Endpoints (%1 ready)").arg(service.readyCount)
                     font.pixelSize: Theme.smallFont + 1
@@ -154,6 +170,28 @@ Pane {
                     }
                 }
             }
+        }
+    }
+
+    // A consumer of a Service's endpoints: lit for a moment after each change it picked up.
+    component ConsumerBadge: Rectangle {
+        id: badge
+        property alias text: badgeLabel.text
+        property int steps: 0
+        property bool lit: false
+        implicitWidth: badgeLabel.implicitWidth + 10
+        implicitHeight: badgeLabel.implicitHeight + 4
+        radius: 3
+        color: lit ? Theme.accent : "transparent"
+        border.color: lit ? Theme.accent : Theme.border
+        Behavior on color { ColorAnimation { duration: 300 } }
+        onStepsChanged: if (steps > 0) { lit = true; fade.restart() }
+        Timer { id: fade; interval: 900; onTriggered: badge.lit = false }
+        Label {
+            id: badgeLabel
+            anchors.centerIn: parent
+            font.pixelSize: Theme.smallFont
+            color: badge.lit ? "white" : Theme.mutedText
         }
     }
 }

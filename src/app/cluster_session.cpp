@@ -503,6 +503,22 @@ void ClusterSession::setSelectedService(const QString &key)
     selectedService_ = key;
     emit selectedServiceChanged();
     updateHighlight();
+    if (!key.isEmpty())
+        inspect(QStringLiteral("Service"), key);
+    else if (inspected_.kind == QLatin1String("Service"))
+        inspect({}, {});
+}
+
+void ClusterSession::selectObject(const QString &kind, const QString &key)
+{
+    if (kind == QLatin1String("Pod"))
+        setSelectedPod(key);
+    else if (kind == QLatin1String("Node"))
+        setSelectedNode(key);
+    else if (kind == QLatin1String("Service"))
+        setSelectedService(key);
+    else
+        inspect(kind, key);
 }
 
 void ClusterSession::updateHighlight()
@@ -526,41 +542,57 @@ void ClusterSession::setSelectedPod(const QString &key)
 {
     if (key == selectedPod_)
         return;
-    selectedPod_ = key;
-    emit selectedPodChanged();
-    if (!key.isEmpty() && !selectedNode_.isEmpty()) {
-        selectedNode_.clear();
-        emit selectedNodeChanged();
-    }
-    updateInspection();
+    inspect(key.isEmpty() ? QString() : QStringLiteral("Pod"), key);
 }
 
 void ClusterSession::setSelectedNode(const QString &name)
 {
     if (name == selectedNode_)
         return;
-    selectedNode_ = name;
-    emit selectedNodeChanged();
-    if (!name.isEmpty() && !selectedPod_.isEmpty()) {
-        selectedPod_.clear();
+    inspect(name.isEmpty() ? QString() : QStringLiteral("Node"), name);
+}
+
+// One object is inspected at a time; the pod or node it is stays marked on the canvas, and a
+// Service keeps its pods lit.
+void ClusterSession::inspect(const QString &kind, const QString &key)
+{
+    inspected_ = {kind, key};
+    QString pod = kind == QLatin1String("Pod") ? key : QString();
+    QString node = kind == QLatin1String("Node") ? key : QString();
+    if (pod != selectedPod_) {
+        selectedPod_ = pod;
         emit selectedPodChanged();
+    }
+    if (node != selectedNode_) {
+        selectedNode_ = node;
+        emit selectedNodeChanged();
+    }
+    if (!kind.isEmpty() && kind != QLatin1String("Service") && !selectedService_.isEmpty()) {
+        selectedService_.clear();
+        emit selectedServiceChanged();
+        updateHighlight();
     }
     updateInspection();
 }
 
 void ClusterSession::updateInspection()
 {
-    inspection_ = inspect();
+    inspection_ = inspectSelected();
     emit inspectionChanged();
 }
 
-QVariantMap ClusterSession::inspect() const
+QVariantMap ClusterSession::inspectSelected() const
 {
-    if (!selectedPod_.isEmpty())
-        return inspectPod(*sim_, selectedPod_);
-    if (!selectedNode_.isEmpty())
-        return inspectNode(*sim_, *nodes_, *pods_, selectedNode_);
-    return {};
+    const auto &[kind, key] = inspected_;
+    if (kind.isEmpty())
+        return {};
+    if (kind == QLatin1String("Pod"))
+        return inspectPod(*sim_, *pods_, key);
+    if (kind == QLatin1String("Node"))
+        return inspectNode(*sim_, *nodes_, *pods_, key);
+    if (kind == QLatin1String("Service"))
+        return inspectService(*sim_, *services_, key);
+    return inspectObject(*sim_, kind, key);
 }
 
 } // namespace podscape

@@ -55,7 +55,8 @@ class ClusterSession : public QObject {
     Q_PROPERTY(QRectF bounds READ bounds NOTIFY layoutChanged)
     Q_PROPERTY(QRectF queueRect READ queueRect NOTIFY layoutChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY layoutChanged)
-    // One object is inspected at a time: selecting a pod clears the node, and the other way round.
+    // One object is inspected at a time: selecting a pod clears the node, and the other way round;
+    // selecting either clears the Service.
     Q_PROPERTY(QString selectedPod READ selectedPod WRITE setSelectedPod NOTIFY selectedPodChanged)
     Q_PROPERTY(QString selectedNode READ selectedNode WRITE setSelectedNode NOTIFY selectedNodeChanged)
     Q_PROPERTY(QVariantMap inspection READ inspection NOTIFY inspectionChanged)
@@ -105,6 +106,9 @@ public:
     Q_INVOKABLE bool addNode();
     Q_INVOKABLE bool killContainer(const QString &podKey, const QString &container);
     Q_INVOKABLE void clearNotice() { setNotice({}, false); }
+    // Inspects any object by kind and key ("namespace/name", a node's name): the event log's
+    // click. Pods, nodes and Services are also marked where they are drawn.
+    Q_INVOKABLE void selectObject(const QString &kind, const QString &key);
 
     QStringList files() const { return files_; }
     QStringList errors() const { return errors_; }
@@ -183,7 +187,8 @@ private:
     void setErrors(QStringList errors);
     void writeEventLog();
     void updateHighlight();
-    QVariantMap inspect() const;
+    void inspect(const QString &kind, const QString &key);
+    QVariantMap inspectSelected() const;
     void updateInspection();
 
     std::unique_ptr<Simulation> sim_;
@@ -216,6 +221,10 @@ private:
     double speed_ = 1;
     QString selectedPod_;
     QString selectedNode_;
+    struct Inspected {
+        QString kind;
+        QString key;
+    } inspected_;
     QVariantMap inspection_;
     QString selectedService_;
     QStringList highlightedPods_;

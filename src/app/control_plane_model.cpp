@@ -43,10 +43,12 @@ QString ControlPlaneModel::laneOf(const std::string &component)
 void ControlPlaneModel::refresh(const TraceLog &log)
 {
     std::vector<ComponentRow> next = rows_;
+    QString current = current_;
     if (&log != log_ || log.size() < consumed_) { // another run: read it from its start
         next = emptyLanes();
         consumed_ = 0;
         log_ = &log;
+        current.clear();
     }
     for (; consumed_ < log.size(); ++consumed_) {
         const auto &[pod, entry] = log[consumed_];
@@ -62,8 +64,13 @@ void ControlPlaneModel::refresh(const TraceLog &log)
                 QString::fromStdString(pod),
                 entry.time,
                 row->steps + 1};
+        current = lane;
     }
     syncRows(rows_, std::move(next));
+    if (current != current_) {
+        current_ = current;
+        emit currentChanged();
+    }
 }
 
 int ControlPlaneModel::rowCount(const QModelIndex &parent) const

@@ -33,6 +33,8 @@ class ControlPlaneModel : public RowSyncModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("The control plane comes from a ClusterSession")
+    // The lane of the newest trace entry: where the current request is.
+    Q_PROPERTY(QString current READ current NOTIFY currentChanged)
 
 public:
     enum Role { NameRole = Qt::UserRole + 1, StageRole, DetailRole, PodRole, TimeRole, StepsRole };
@@ -48,11 +50,16 @@ public:
     void refresh(const TraceLog &log);
     // The lane a trace's component belongs to.
     static QString laneOf(const std::string &component);
+    QString current() const { return current_; }
+
+signals:
+    void currentChanged();
 
 private:
     std::vector<ComponentRow> rows_;
     const TraceLog *log_ = nullptr;
     std::size_t consumed_ = 0;
+    QString current_;
 };
 
 } // namespace podscape

@@ -80,6 +80,11 @@ ServiceRow serviceRow(const Simulation &sim, const Service &svc, const PodsByIp 
     for (const auto &e : eps.notReady)
         row.endpoints.push_back({qs(e), false});
     row.backingPods = podsBehind(row, pods);
+    ConsumerNotifications notified = sim.endpoints().notificationsOf(svc.metadata.namespace_, svc.metadata.name);
+    row.kubeProxySteps = notified.kubeProxy;
+    row.coreDnsSteps = notified.coreDns;
+    row.ingressSteps = notified.ingress;
+    row.hasIngress = sim.endpoints().hasIngressBackend(svc);
     return row;
 }
 
@@ -94,12 +99,18 @@ void ServiceModel::refresh(const Simulation &sim)
     syncRows(rows_, std::move(next));
 }
 
-QStringList ServiceModel::backingPods(const QString &key) const
+const ServiceRow *ServiceModel::find(const QString &key) const
 {
     for (const auto &row : rows_)
         if (row.key == key)
-            return row.backingPods;
-    return {};
+            return &row;
+    return nullptr;
+}
+
+QStringList ServiceModel::backingPods(const QString &key) const
+{
+    const ServiceRow *row = find(key);
+    return row ? row->backingPods : QStringList();
 }
 
 int ServiceModel::rowCount(const QModelIndex &parent) const
@@ -140,6 +151,14 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
         return row.backingPods;
     case ReadyCountRole:
         return int(std::count_if(row.endpoints.begin(), row.endpoints.end(), [](const auto &e) { return e.ready; }));
+    case KubeProxyStepsRole:
+        return row.kubeProxySteps;
+    case CoreDnsStepsRole:
+        return row.coreDnsSteps;
+    case IngressStepsRole:
+        return row.ingressSteps;
+    case HasIngressRole:
+        return row.hasIngress;
     }
     return {};
 }
@@ -156,7 +175,11 @@ QHash<int, QByteArray> ServiceModel::roleNames() const
             {DnsRole, "dns"},
             {EndpointsRole, "endpoints"},
             {ReadyCountRole, "readyCount"},
-            {BackingPodsRole, "backingPods"}};
+            {BackingPodsRole, "backingPods"},
+            {KubeProxyStepsRole, "kubeProxySteps"},
+            {CoreDnsStepsRole, "coreDnsSteps"},
+            {IngressStepsRole, "ingressSteps"},
+            {HasIngressRole, "hasIngress"}};
 }
 
 } // namespace podscape

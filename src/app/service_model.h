@@ -31,6 +31,12 @@ struct ServiceRow {
     QString dns;       // name.namespace.svc.cluster.local
     std::vector<EndpointRow> endpoints;
     QStringList backingPods; // namespace/name of the pods behind the endpoints
+    // How often kube-proxy, CoreDNS and an Ingress controller picked up an endpoints change: a
+    // change is the view's cue to light the consumer up.
+    int kubeProxySteps = 0;
+    int coreDnsSteps = 0;
+    int ingressSteps = 0;
+    bool hasIngress = false;
 
     bool operator==(const ServiceRow &) const = default;
 };
@@ -53,6 +59,10 @@ public:
         EndpointsRole,
         ReadyCountRole,
         BackingPodsRole,
+        KubeProxyStepsRole,
+        CoreDnsStepsRole,
+        IngressStepsRole,
+        HasIngressRole,
     };
     Q_ENUM(Role)
 
@@ -63,6 +73,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void refresh(const Simulation &sim);
+    const ServiceRow *find(const QString &key) const;
     QStringList backingPods(const QString &key) const;
 
 private:

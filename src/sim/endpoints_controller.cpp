@@ -155,6 +155,12 @@ void EndpointsController::notifyConsumers(const Service &svc, const std::string 
                                           const std::string &podDns)
 {
     double now = api_.clock().now();
+    bool ingress = hasIngressBackend(svc);
+    ConsumerNotifications &counts = notified_[keyOf(svc)];
+    ++counts.kubeProxy;
+    ++counts.coreDns;
+    counts.ingress += ingress ? 1 : 0;
+    counts.lastTime = now;
     std::string dns = svc.metadata.name + "." + svc.metadata.namespace_ + ".svc.cluster.local";
     traces_.add(podKey, {now, "kube-proxy", "rules updated",
                          "every node's Service rules for " + svc.metadata.name + " (" + change + ")"});
@@ -162,8 +168,14 @@ void EndpointsController::notifyConsumers(const Service &svc, const std::string 
                          svc.isHeadless() ? dns + " answers with the ready pod IPs" : dns + " → " + svc.spec.clusterIP});
     if (!podDns.empty())
         traces_.add(podKey, {now, "CoreDNS", "record served", podDns});
-    if (hasIngressBackend(svc))
+    if (ingress)
         traces_.add(podKey, {now, "ingress-controller", "backends updated", "Ingress upstreams for " + svc.metadata.name});
+}
+
+ConsumerNotifications EndpointsController::notificationsOf(const std::string &ns, const std::string &name) const
+{
+    auto it = notified_.find(ns + "/" + name);
+    return it == notified_.end() ? ConsumerNotifications{} : it->second;
 }
 
 void EndpointsController::serviceChanged(const std::shared_ptr<Service> &svc)
@@ -182,6 +194,7 @@ void EndpointsController::serviceChanged(const std::shared_ptr<Service> &svc)
 void EndpointsController::serviceRemoved(const std::shared_ptr<Service> &svc)
 {
     services_.erase(keyOf(*svc));
+    notified_.erase(keyOf(*svc));
 }
 
 ServiceEndpoints EndpointsController::endpointsOf(const std::string &ns, const std::string &name) const

@@ -22,6 +22,15 @@ struct ServiceEndpoints {
     std::map<std::string, std::string> podDns;
 };
 
+// How often each consumer of a Service's endpoints has picked up a change, so a view can light
+// it up per Service.
+struct ConsumerNotifications {
+    int kubeProxy = 0;
+    int coreDns = 0;
+    int ingress = 0; // only for Services an Ingress routes to
+    double lastTime = -1;
+};
+
 class EndpointsController {
 public:
     EndpointsController(KubeApiServer &api, TraceRecorder &traces);
@@ -33,6 +42,8 @@ public:
 
     // The endpoints of a Service (empty if it has none or no selector).
     ServiceEndpoints endpointsOf(const std::string &ns, const std::string &name) const;
+    ConsumerNotifications notificationsOf(const std::string &ns, const std::string &name) const;
+    bool hasIngressBackend(const Service &svc) const;
 
 private:
     struct PodEntry {
@@ -50,11 +61,11 @@ private:
     std::optional<PodEntry> entryFor(const Service &svc, const Pod &pod) const;
     void notifyConsumers(const Service &svc, const std::string &podKey, const std::string &change,
                          const std::string &podDns);
-    bool hasIngressBackend(const Service &svc) const;
 
     KubeApiServer &api_;
     TraceRecorder &traces_;
     std::map<std::string, ServiceState> services_;  // by "ns/name"
+    std::map<std::string, ConsumerNotifications> notified_; // by "ns/name"
     std::set<std::string> pendingPods_;               // syncs already scheduled
 };
 

@@ -91,6 +91,44 @@ private slots:
                      int(truth.ready.size() + truth.notReady.size()));
         }
     }
+
+    // kube-proxy and CoreDNS pick up every endpoints change of the Service; an Ingress
+    // controller only when an Ingress routes to it.
+    void consumersLightUpPerService()
+    {
+        QTemporaryDir dir;
+        QFile ingress(dir.filePath("ingress.yaml"));
+        QVERIFY(ingress.open(QIODevice::WriteOnly));
+        ingress.write("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n"
+                      "  rules:\n  - http:\n      paths:\n      - path: /\n        pathType: Prefix\n"
+                      "        backend:\n          service:\n            name: web\n            port:\n"
+                      "              number: 80\n");
+        ingress.close();
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        session.advanceTo(1);
+        QModelIndex web = webService(*session.services());
+        QVERIFY(web.isValid());
+        // By now the pods have IPs and are listed not ready: one change each.
+        QCOMPARE(web.data(ServiceModel::KubeProxyStepsRole).toInt(), 3);
+        QVERIFY(!web.data(ServiceModel::HasIngressRole).toBool());
+
+        QSignalSpy changed(session.services(), &QAbstractItemModel::dataChanged);
+        session.advanceTo(30);
+        web = webService(*session.services());
+        // Three pods each added not ready, then turned ready: six changes.
+        QCOMPARE(web.data(ServiceModel::KubeProxyStepsRole).toInt(), 6);
+        QCOMPARE(web.data(ServiceModel::CoreDnsStepsRole).toInt(), 6);
+        QCOMPARE(web.data(ServiceModel::IngressStepsRole).toInt(), 0);
+        QVERIFY(!changed.isEmpty()); // the view learns of it through dataChanged
+
+        ClusterSession withIngress;
+        QVERIFY(withIngress.open({kDemo, dir.path()}));
+        withIngress.advanceTo(30);
+        web = webService(*withIngress.services());
+        QVERIFY(web.data(ServiceModel::HasIngressRole).toBool());
+        QCOMPARE(web.data(ServiceModel::IngressStepsRole).toInt(), 6);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServiceModel)

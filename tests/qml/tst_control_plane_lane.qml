@@ -37,5 +37,19 @@ Item {
             verify(scheduler.steps > 0)
             verify(scheduler.stage !== "")
         }
+
+        // The request dot sits on the component of the newest trace entry.
+        function test_requestTravelsToTheActingComponent() {
+            verify(clusterSession.open([Qt.resolvedUrl("../../resources/demo")]))
+            let lane = createTemporaryObject(laneComponent, root)
+            let dot = findChild(lane, "request")
+            verify(!dot.visible)
+            clusterSession.advanceTo(0.5)
+            verify(clusterSession.controlPlane.current !== "")
+            let acting = findChild(lane, "component:" + clusterSession.controlPlane.current)
+            verify(dot.visible)
+            compare(lane.current, acting)
+            tryVerify(() => dot.x > acting.x && dot.x < acting.x + acting.width)
+        }
     }
 }
