@@ -35,6 +35,49 @@ ToolBar {
             onClicked: bar.openFolderRequested()
         }
         ToolButton {
+            id: recentButton
+            objectName: "openRecent"
+            text: qsTr("Open recent")
+            enabled: bar.session.rememberRecent
+            onClicked: recentMenu.open()
+            ToolTip.visible: hovered && !recentMenu.visible
+            ToolTip.text: qsTr("Open manifests opened before")
+
+            Menu {
+                id: recentMenu
+                objectName: "recentMenu"
+                y: recentButton.height
+                // Read again on every opening: a file may have gone since.
+                onAboutToShow: recentItems.model = bar.session.recentFiles
+                Repeater {
+                    id: recentItems
+                    model: bar.session.recentFiles
+                    MenuItem {
+                        required property var modelData
+                        text: modelData.label
+                        enabled: modelData.available
+                        onTriggered: bar.session.open(modelData.paths)
+                        ToolTip.visible: hovered
+                        ToolTip.delay: 500
+                        ToolTip.text: modelData.available ? modelData.detail : qsTr("No longer on disk:\n%1").arg(modelData.detail)
+                    }
+                }
+                MenuItem {
+                    text: qsTr("No recent files")
+                    enabled: false
+                    visible: recentItems.count === 0
+                    height: visible ? implicitHeight : 0
+                }
+                MenuSeparator {}
+                MenuItem {
+                    objectName: "clearRecent"
+                    text: qsTr("Clear recent")
+                    enabled: recentItems.count > 0
+                    onTriggered: bar.session.clearRecentFiles()
+                }
+            }
+        }
+        ToolButton {
             text: qsTr("Reload")
             enabled: bar.session.files.length > 0
             onClicked: bar.session.reload()
