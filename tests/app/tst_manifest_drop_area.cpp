@@ -51,7 +51,7 @@ private slots:
         QVERIFY2(window_, qPrintable(component.errorString()));
         window_->show();
         QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-        session_ = window_->property("session").value<ClusterSession *>();
+        session_ = qobject_cast<ClusterSession *>(window_->property("session").value<QObject *>());
         QVERIFY(session_);
         overlay_ = window_->contentItem()->findChild<QQuickItem *>("dropOverlay");
         QVERIFY(overlay_);
