@@ -47,12 +47,15 @@ ToolBar {
                 id: recentMenu
                 objectName: "recentMenu"
                 y: recentButton.height
-                // Read again on every opening: a file may have gone since.
+                // Read on every opening (a file may have gone since), and only then: an item
+                // that opens its set changes the list, which must not destroy the item.
                 onAboutToShow: recentItems.model = bar.session.recentFiles
-                Repeater {
+                // Placed first in the menu, as Menu's documentation does it.
+                Instantiator {
                     id: recentItems
-                    model: bar.session.recentFiles
-                    MenuItem {
+                    onObjectAdded: (index, item) => recentMenu.insertItem(index, item)
+                    onObjectRemoved: (index, item) => recentMenu.removeItem(item)
+                    delegate: MenuItem {
                         required property var modelData
                         text: modelData.label
                         enabled: modelData.available

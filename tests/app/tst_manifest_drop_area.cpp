@@ -53,7 +53,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
         session_ = qobject_cast<ClusterSession *>(window_->property("session").value<QObject *>());
         QVERIFY(session_);
-        overlay_ = window_->contentItem()->findChild<QQuickItem *>("dropOverlay");
+        overlay_ = window_->findChild<QQuickItem *>("dropOverlay");
         QVERIFY(overlay_);
     }
 

@@ -39,6 +39,13 @@ Item {
             mouseClick(findChild(bar, "openRecent"))
             let menu = findChild(bar, "recentMenu")
             tryCompare(menu, "opened", true)
+            // The items made on opening are laid out in the next frame.
+            tryVerify(() => {
+                for (let i = 1; i < menu.count; ++i)
+                    if (menu.itemAt(i).y < menu.itemAt(i - 1).y + menu.itemAt(i - 1).height)
+                        return false
+                return true
+            })
             return menu
         }
 
