@@ -59,6 +59,7 @@ ToolBar {
                         required property var modelData
                         text: modelData.label
                         enabled: modelData.available
+                        opacity: enabled ? 1 : 0.4 // the style draws a disabled item like an enabled one
                         onTriggered: bar.session.open(modelData.paths)
                         ToolTip.visible: hovered
                         ToolTip.delay: 500
@@ -68,6 +69,7 @@ ToolBar {
                 MenuItem {
                     text: qsTr("No recent files")
                     enabled: false
+                    opacity: 0.4
                     visible: recentItems.count === 0
                     height: visible ? implicitHeight : 0
                 }
@@ -76,6 +78,7 @@ ToolBar {
                     objectName: "clearRecent"
                     text: qsTr("Clear recent")
                     enabled: recentItems.count > 0
+                    opacity: enabled ? 1 : 0.4
                     onTriggered: bar.session.clearRecentFiles()
                 }
             }

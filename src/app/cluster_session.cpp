@@ -139,6 +139,7 @@ bool ClusterSession::open(const QStringList &paths)
     files_ = paths;
     eventsLogged_ = 0;
     events_->clear();
+    clearNotice(); // it told about the cluster just replaced
     restart(0);
     if (watchFiles_)
         watcher_->watch(localFiles());
