@@ -196,8 +196,11 @@ void ClusterSession::onDiskChange(const QStringList &modified, const QStringList
     }
     reload();
     QString what = fileNames(modified + added);
-    if (!loadErrors_.isEmpty())
-        setNotice(tr("%1 changed on disk and has errors (see above); what was loaded stays.").arg(what), true);
+    if (!loadErrors_.isEmpty()) // maybe not in these files: say what is true either way
+        setNotice(tr("%1 changed on disk: applied again, but the files have errors (see above); nothing loaded "
+                     "before is lost.")
+                      .arg(what),
+                  true);
     else if (modified.isEmpty())
         setNotice(tr("%1 added on disk: applied.").arg(what), false);
     else

@@ -649,7 +649,7 @@ private slots:
         session.advanceTo(30);
         replaceFile(dir, "02-web.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web\nspec: {}\n");
         QTRY_VERIFY_WITH_TIMEOUT(session.noticeIsError(), 5000);
-        QVERIFY2(session.notice().startsWith("02-web.yaml changed on disk and has errors"),
+        QVERIFY2(session.notice().startsWith("02-web.yaml changed on disk: applied again, but the files have errors"),
                  qPrintable(session.notice()));
         QCOMPARE(session.errors().size(), 1);
         QRegularExpression place("^" + QRegularExpression::escape(file) + ":\\d+:\\d+: ");
