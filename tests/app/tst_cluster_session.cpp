@@ -582,9 +582,9 @@ private slots:
         // An editor's save: a temporary file renamed over the old one, then touched up in place,
         // over a little time; one report when it is over.
         replaceFile(dir, "app.yaml", pod("two"));
-        QTest::qWait(ManifestWatcher::kDebounceMs / 4);
+        QTest::qWait(ManifestWatcher::kDebounceMs / 8);
         writeFile(dir, "app.yaml", pod("three"));
-        QTest::qWait(ManifestWatcher::kDebounceMs / 4);
+        QTest::qWait(ManifestWatcher::kDebounceMs / 8);
         writeFile(dir, "app.yaml", pod("four"));
         QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 3000);
         QCOMPARE(changed.first().at(0).toStringList(), QStringList{file});
