@@ -56,6 +56,14 @@ ApplicationWindow {
 
     ClusterSession {
         id: clusterSession
+        rememberRecent: true
+    }
+
+    // Manifests dropped anywhere on the window, toolbar included, are opened.
+    ManifestDropArea {
+        parent: Overlay.overlay
+        anchors.fill: parent
+        session: clusterSession
     }
 
     Component.onCompleted: {

@@ -35,6 +35,55 @@ ToolBar {
             onClicked: bar.openFolderRequested()
         }
         ToolButton {
+            id: recentButton
+            objectName: "openRecent"
+            text: qsTr("Open recent")
+            enabled: bar.session.rememberRecent
+            onClicked: recentMenu.open()
+            ToolTip.visible: hovered && !recentMenu.visible
+            ToolTip.text: qsTr("Open manifests opened before")
+
+            Menu {
+                id: recentMenu
+                objectName: "recentMenu"
+                y: recentButton.height
+                // Read on every opening (a file may have gone since), and only then: an item
+                // that opens its set changes the list, which must not destroy the item.
+                onAboutToShow: recentItems.model = bar.session.recentFiles
+                // Placed first in the menu, as Menu's documentation does it.
+                Instantiator {
+                    id: recentItems
+                    onObjectAdded: (index, item) => recentMenu.insertItem(index, item)
+                    onObjectRemoved: (index, item) => recentMenu.removeItem(item)
+                    delegate: MenuItem {
+                        required property var modelData
+                        text: modelData.label
+                        enabled: modelData.available
+                        opacity: enabled ? 1 : 0.4 // the style draws a disabled item like an enabled one
+                        onTriggered: bar.session.open(modelData.paths)
+                        ToolTip.visible: hovered
+                        ToolTip.delay: 500
+                        ToolTip.text: modelData.available ? modelData.detail : qsTr("No longer on disk:\n%1").arg(modelData.detail)
+                    }
+                }
+                MenuItem {
+                    text: qsTr("No recent files")
+                    enabled: false
+                    opacity: 0.4
+                    visible: recentItems.count === 0
+                    height: visible ? implicitHeight : 0
+                }
+                MenuSeparator {}
+                MenuItem {
+                    objectName: "clearRecent"
+                    text: qsTr("Clear recent")
+                    enabled: recentItems.count > 0
+                    opacity: enabled ? 1 : 0.4
+                    onTriggered: bar.session.clearRecentFiles()
+                }
+            }
+        }
+        ToolButton {
             text: qsTr("Reload")
             enabled: bar.session.files.length > 0
             onClicked: bar.session.reload()

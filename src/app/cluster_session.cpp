@@ -4,6 +4,7 @@
 #include "app/inspection.h"
 #include "app/node_model.h"
 #include "app/pod_model.h"
+#include "app/recent_files.h"
 #include "app/service_model.h"
 #include "manifest/loader.h"
 #include "sim/simulation.h"
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
@@ -110,10 +112,11 @@ QString rejectionText(const Rejection &r)
 
 ClusterSession::ClusterSession(QObject *parent)
     : QObject(parent), nodes_(new NodeModel(this)), pods_(new PodModel(this)), services_(new ServiceModel(this)),
-      events_(new EventModel(this)), controlPlane_(new ControlPlaneModel(this))
+      events_(new EventModel(this)), controlPlane_(new ControlPlaneModel(this)), watcher_(new ManifestWatcher(this))
 {
     timer_.setInterval(kFrameMs);
     connect(&timer_, &QTimer::timeout, this, &ClusterSession::onTick);
+    connect(watcher_, &ManifestWatcher::changed, this, &ClusterSession::onDiskChange);
     restart(0); // an empty default cluster until something is opened
 }
 
@@ -136,7 +139,14 @@ bool ClusterSession::open(const QStringList &paths)
     files_ = paths;
     eventsLogged_ = 0;
     events_->clear();
+    clearNotice(); // it told about the cluster just replaced
     restart(0);
+    if (watchFiles_)
+        watcher_->watch(localFiles());
+    if (rememberRecent_) {
+        RecentFiles::add(localFiles());
+        emit recentFilesChanged();
+    }
     emit filesChanged();
     return true;
 }
@@ -145,12 +155,105 @@ void ClusterSession::reload()
 {
     if (files_.isEmpty())
         return;
+    // Before reading: a save from now on is a change the watcher still reports.
+    watcher_->acknowledge();
     LoadResult loaded = loadInput(files_);
     loadErrors_ = diagnosticTexts(loaded.errors);
     if (!loaded.objects.empty())
         recordAction([objects = std::move(loaded.objects)](Simulation &sim) { sim.apply(objects); });
     shown_ = {}; // the errors may have changed even if the store has not
     refresh();
+}
+
+QStringList ClusterSession::localFiles() const
+{
+    QStringList out;
+    for (const QString &file : files_)
+        out.append(localPath(file));
+    return out;
+}
+
+namespace {
+
+QString fileNames(const QStringList &paths)
+{
+    QStringList names;
+    for (const QString &path : paths)
+        names.append(QFileInfo(path).fileName());
+    return names.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+// One save in an editor (or files copied into a watched folder) is applied as `kubectl apply`.
+void ClusterSession::onDiskChange(const QStringList &modified, const QStringList &added, const QStringList &removed)
+{
+    if (modified.isEmpty() && added.isEmpty()) {
+        setNotice(tr("%1 removed from disk: its objects stay in the cluster (kubectl apply deletes nothing).")
+                      .arg(fileNames(removed)),
+                  false);
+        return;
+    }
+    reload();
+    QString what = fileNames(modified + added);
+    if (!loadErrors_.isEmpty()) // maybe not in these files: say what is true either way
+        setNotice(tr("%1 changed on disk: applied again, but the files have errors (see above); nothing loaded "
+                     "before is lost.")
+                      .arg(what),
+                  true);
+    else if (modified.isEmpty())
+        setNotice(tr("%1 added on disk: applied.").arg(what), false);
+    else
+        setNotice(tr("%1 changed on disk: applied again.").arg(what), false);
+}
+
+void ClusterSession::setWatchFiles(bool watch)
+{
+    if (watch == watchFiles_)
+        return;
+    watchFiles_ = watch;
+    watcher_->watch(watch ? localFiles() : QStringList());
+    emit watchFilesChanged();
+}
+
+void ClusterSession::setRememberRecent(bool remember)
+{
+    if (remember == rememberRecent_)
+        return;
+    rememberRecent_ = remember;
+    emit recentFilesChanged();
+}
+
+QVariantList ClusterSession::recentFiles() const
+{
+    QVariantList out;
+    if (rememberRecent_)
+        for (const QStringList &set : RecentFiles::sets())
+            out.append(RecentFiles::describe(set));
+    return out;
+}
+
+void ClusterSession::clearRecentFiles()
+{
+    if (!rememberRecent_)
+        return;
+    RecentFiles::clear();
+    emit recentFilesChanged();
+}
+
+QStringList ClusterSession::droppable(const QStringList &urls) const
+{
+    QStringList out;
+    for (const QString &url : urls) {
+        QUrl parsed(url);
+        if (!parsed.isLocalFile())
+            continue;
+        QFileInfo info(parsed.toLocalFile());
+        static const QStringList kSuffixes{"yaml", "yml", "json"};
+        if (info.isDir() || (info.isFile() && kSuffixes.contains(info.suffix(), Qt::CaseInsensitive)))
+            out.append(info.absoluteFilePath());
+    }
+    return out;
 }
 
 bool ClusterSession::loadActions(const QString &path)

@@ -9,6 +9,7 @@
 #include "app/cluster_layout.h"
 #include "app/control_plane_model.h"
 #include "app/event_model.h"
+#include "app/manifest_watcher.h"
 #include "app/node_model.h"
 #include "app/pod_model.h"
 #include "app/service_model.h"
@@ -21,6 +22,7 @@
 #include <QRectF>
 #include <QStringList>
 #include <QTimer>
+#include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -66,6 +68,13 @@ class ClusterSession : public QObject {
     // What the last user action did or why it could not, for the window to show.
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
     Q_PROPERTY(bool noticeIsError READ noticeIsError NOTIFY noticeChanged)
+    // Reload when an opened file or folder changes on disk (on by default).
+    Q_PROPERTY(bool watchFiles READ watchFiles WRITE setWatchFiles NOTIFY watchFilesChanged)
+    // Remember what is opened in the user's settings (the window turns it on; off, the session
+    // neither reads nor writes them, so tests leave them alone).
+    Q_PROPERTY(bool rememberRecent READ rememberRecent WRITE setRememberRecent NOTIFY recentFilesChanged)
+    // The sets opened lately, most recent first: {paths, label, detail, available} (RecentFiles).
+    Q_PROPERTY(QVariantList recentFiles READ recentFiles NOTIFY recentFilesChanged)
 
 public:
     explicit ClusterSession(QObject *parent = nullptr);
@@ -76,6 +85,9 @@ public:
     Q_INVOKABLE bool open(const QStringList &paths);
     // Reads the files again and applies them to the running cluster, as `kubectl apply -f`.
     Q_INVOKABLE void reload();
+    // The paths among dropped URLs that open() takes: local manifest files and folders.
+    Q_INVOKABLE QStringList droppable(const QStringList &urls) const;
+    Q_INVOKABLE void clearRecentFiles();
     // The steps of an actions file (DESIGN 4) run at their virtual times in every run from now
     // on (podscape --actions); the simulation starts again from time 0.
     Q_INVOKABLE bool loadActions(const QString &path);
@@ -141,6 +153,11 @@ public:
     const Simulation *simulation() const { return sim_.get(); }
     QString notice() const { return notice_; }
     bool noticeIsError() const { return noticeIsError_; }
+    bool watchFiles() const { return watchFiles_; }
+    void setWatchFiles(bool watch);
+    bool rememberRecent() const { return rememberRecent_; }
+    void setRememberRecent(bool remember);
+    QVariantList recentFiles() const;
 
 signals:
     void filesChanged();
@@ -155,6 +172,8 @@ signals:
     void selectedServiceChanged();
     void highlightedPodsChanged();
     void noticeChanged();
+    void watchFilesChanged();
+    void recentFilesChanged();
 
 private:
     // What the user sees changed: the store was written, an event or a refusal was recorded.
@@ -175,6 +194,8 @@ private:
     using Objects = std::vector<std::shared_ptr<Object>>;
 
     void onTick();
+    QStringList localFiles() const;
+    void onDiskChange(const QStringList &modified, const QStringList &added, const QStringList &removed);
     Signature signature() const;
     void runEvent(); // one event of the clock, noting visible changes
     void restart(std::uint64_t eventsRun);
@@ -230,6 +251,9 @@ private:
     QStringList highlightedPods_;
     QString notice_;
     bool noticeIsError_ = false;
+    ManifestWatcher *watcher_;
+    bool watchFiles_ = true;
+    bool rememberRecent_ = false;
 };
 
 } // namespace podscape

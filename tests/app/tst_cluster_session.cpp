@@ -1,14 +1,21 @@
 // Playback: opening files (and keeping what is loaded when a file is bad), stepping forward to
-// the next visible change, stepping back by replaying to the same state, reset, speed, reload.
+// the next visible change, stepping back by replaying to the same state, reset, speed, reload;
+// the recent-files list, dropped files, and reloading when a file changes on disk.
 #include "app/cluster_session.h"
+#include "app/manifest_watcher.h"
+#include "app/recent_files.h"
 #include "sim/simulation.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cstdio>
 #include <fstream>
 
 using namespace podscape;
@@ -35,6 +42,44 @@ QString writeFile(QTemporaryDir &dir, const QString &name, const std::string &te
     return path;
 }
 
+// As editors save: a temporary file renamed over the old one (the watched inode goes away).
+void replaceFile(QTemporaryDir &dir, const QString &name, const std::string &text)
+{
+    QString temp = writeFile(dir, "." + name + ".swp.yaml", text);
+    QVERIFY(std::rename(temp.toLocal8Bit().constData(), dir.filePath(name).toLocal8Bit().constData()) == 0);
+}
+
+std::string deployment(const std::string &image)
+{
+    return "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n"
+           "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
+           "    spec: {containers: [{name: nginx, image: \"" +
+           image + "\"}]}\n";
+}
+
+std::string pod(const std::string &name)
+{
+    return "apiVersion: v1\nkind: Pod\nmetadata: {name: " + name + "}\nspec: {containers: [{name: a, image: nginx}]}\n";
+}
+
+// The Running pods whose only container runs `image`.
+int runningWithImage(const ClusterSession &session, const std::string &image)
+{
+    int count = 0;
+    for (const auto &p : session.simulation()->store().list<Pod>()) {
+        const PodRow *row =
+            session.pods()->find(QString::fromStdString(p->metadata.namespace_ + "/" + p->metadata.name));
+        if (row && row->status == "Running" && p->spec.containers.at(0).image == image)
+            ++count;
+    }
+    return count;
+}
+
+QStringList recentPaths(const ClusterSession &session, int index)
+{
+    return session.recentFiles().at(index).toMap()["paths"].toStringList();
+}
+
 // The running pods of the web Deployment, by node.
 QStringList webPodsOn(const ClusterSession &session, const QString &node)
 {
@@ -59,6 +104,15 @@ class TestClusterSession : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        // The recent-files list goes to ~/.qttest, never to the user's settings.
+        QStandardPaths::setTestModeEnabled(true);
+        RecentFiles::clear();
+    }
+
+    void cleanupTestCase() { RecentFiles::clear(); }
+
     void opensPausedAtTimeZero()
     {
         ClusterSession session;
@@ -422,6 +476,214 @@ private slots:
         QCOMPARE(session.pods()->find("default/myapp-pod")->restarts, 1);
         QVERIFY(!session.killContainer("default/myapp-pod", "nope"));
         QVERIFY(session.noticeIsError());
+    }
+
+    void recentFilesAreMostRecentFirstWithoutDuplicates()
+    {
+        RecentFiles::clear();
+        QTemporaryDir dir;
+        QString a = writeFile(dir, "a.yaml", pod("a"));
+        QString b = writeFile(dir, "b.yaml", pod("b"));
+        QString c = writeFile(dir, "c.yaml", pod("c"));
+        ClusterSession session;
+        session.setRememberRecent(true);
+        QSignalSpy changed(&session, &ClusterSession::recentFilesChanged);
+        QVERIFY(session.open({a}));
+        QVERIFY(session.open({b}));
+        QVERIFY(session.open({QUrl::fromLocalFile(a).toString(), c})); // a FileDialog's URLs
+        QVERIFY(session.open({c, a}));                                 // the same set again
+        QVERIFY(session.open({a}));
+        QCOMPARE(changed.count(), 5);
+        QCOMPARE(session.recentFiles().size(), 3);
+        QCOMPARE(recentPaths(session, 0), QStringList{a});
+        QCOMPARE(recentPaths(session, 1), (QStringList{c, a}));
+        QCOMPARE(recentPaths(session, 2), QStringList{b});
+        QVariantMap entry = session.recentFiles().at(1).toMap();
+        QCOMPARE(entry["label"].toString(), QStringLiteral("c.yaml, a.yaml"));
+        QCOMPARE(entry["detail"].toString(), c + '\n' + a);
+        QCOMPARE(entry["available"].toBool(), true);
+
+        // Kept in the settings (the test ones): the next run reads the same list.
+        QSettings settings;
+        settings.sync();
+        QVERIFY2(settings.fileName().contains(".qttest"), qPrintable(settings.fileName()));
+        QFile stored(settings.fileName());
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        QVERIFY(stored.readAll().contains(b.toUtf8()));
+        ClusterSession next;
+        next.setRememberRecent(true);
+        QCOMPARE(next.recentFiles(), session.recentFiles());
+    }
+
+    void recentFilesKeepTheLatestTen()
+    {
+        RecentFiles::clear();
+        QTemporaryDir dir;
+        ClusterSession session;
+        session.setRememberRecent(true);
+        for (int i = 0; i < 12; ++i)
+            QVERIFY(session.open({writeFile(dir, QString("p%1.yaml").arg(i), pod("p" + std::to_string(i)))}));
+        QCOMPARE(session.recentFiles().size(), RecentFiles::kLimit);
+        QCOMPARE(recentPaths(session, 0), QStringList{dir.filePath("p11.yaml")});
+        QCOMPARE(recentPaths(session, 9), QStringList{dir.filePath("p2.yaml")});
+    }
+
+    void recentFilesShowWhatIsGoneDisabled()
+    {
+        RecentFiles::clear();
+        QTemporaryDir dir;
+        QString a = writeFile(dir, "a.yaml", pod("a"));
+        QDir(dir.path()).mkdir("deploy");
+        writeFile(dir, "deploy/b.yaml", pod("b"));
+        ClusterSession session;
+        session.setRememberRecent(true);
+        QVERIFY(session.open({dir.filePath("deploy")}));
+        QVERIFY(session.open({a}));
+        QFile::remove(a);
+        QCOMPARE(session.recentFiles().size(), 2);
+        QCOMPARE(session.recentFiles().at(0).toMap()["available"].toBool(), false);
+        QCOMPARE(session.recentFiles().at(1).toMap()["label"].toString(), QStringLiteral("deploy/"));
+        QCOMPARE(session.recentFiles().at(1).toMap()["available"].toBool(), true);
+        session.clearRecentFiles();
+        QVERIFY(session.recentFiles().isEmpty());
+    }
+
+    void recentFilesLeaveOutResourcesAndSessionsThatDoNotRemember()
+    {
+        RecentFiles::clear();
+        RecentFiles::add({QStringLiteral(":/Podscape/resources/demo")}); // the bundled demo
+        QVERIFY(RecentFiles::sets().isEmpty());
+        ClusterSession session; // rememberRecent is off unless the window turns it on
+        QVERIFY(session.open({kDemo}));
+        QVERIFY(RecentFiles::sets().isEmpty());
+        QVERIFY(session.recentFiles().isEmpty());
+    }
+
+    void droppableTakesLocalManifestsOnly()
+    {
+        QTemporaryDir dir;
+        QString yaml = writeFile(dir, "a.yaml", pod("a"));
+        QString json = writeFile(dir, "b.JSON", "{}");
+        QString text = writeFile(dir, "notes.txt", "hello");
+        ClusterSession session;
+        auto url = [](const QString &path) { return QUrl::fromLocalFile(path).toString(); };
+        QCOMPARE(session.droppable({url(yaml), url(text), url(json), "https://example.com/x.yaml", "some text",
+                                    url(dir.path()), url(dir.filePath("gone.yaml"))}),
+                 (QStringList{yaml, json, dir.path()}));
+    }
+
+    void aSaveIsReportedOnce()
+    {
+        QTemporaryDir dir;
+        QString file = writeFile(dir, "app.yaml", pod("one"));
+        ManifestWatcher watcher;
+        watcher.watch({file});
+        QSignalSpy changed(&watcher, &ManifestWatcher::changed);
+        // An editor's save: a temporary file renamed over the old one, then touched up in place,
+        // over a little time; one report when it is over.
+        replaceFile(dir, "app.yaml", pod("two"));
+        QTest::qWait(ManifestWatcher::kDebounceMs / 8);
+        writeFile(dir, "app.yaml", pod("three"));
+        QTest::qWait(ManifestWatcher::kDebounceMs / 8);
+        writeFile(dir, "app.yaml", pod("four"));
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 3000);
+        QCOMPARE(changed.first().at(0).toStringList(), QStringList{file});
+        QTest::qWait(2 * ManifestWatcher::kDebounceMs);
+        QCOMPARE(changed.count(), 1);
+        // The renamed-over file is watched again: a write in place, which its folder does not
+        // see, is reported too.
+        replaceFile(dir, "app.yaml", pod("five"));
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 2, 3000);
+        writeFile(dir, "app.yaml", pod("six"));
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 3, 3000);
+        // Another file in the same folder changes nothing that is open.
+        writeFile(dir, "other.yaml", pod("other"));
+        QTest::qWait(2 * ManifestWatcher::kDebounceMs);
+        QCOMPARE(changed.count(), 3);
+    }
+
+    void aFileChangedOnDiskIsAppliedAgain()
+    {
+        QTemporaryDir dir;
+        QString file = writeFile(dir, "02-web.yaml", deployment("nginx:1.27"));
+        ClusterSession session;
+        QVERIFY(session.watchFiles()); // on by default
+        QVERIFY(session.open({file}));
+        session.advanceTo(30);
+        QCOMPARE(runningWithImage(session, "nginx:1.27"), 2);
+        replaceFile(dir, "02-web.yaml", deployment("nginx:1.28"));
+        QTRY_COMPARE_WITH_TIMEOUT(session.notice(), QStringLiteral("02-web.yaml changed on disk: applied again."),
+                                  5000);
+        QVERIFY(!session.noticeIsError());
+        session.advanceTo(session.virtualTime() + 90);
+        // kubectl apply: the changed template rolls out through a second ReplicaSet.
+        QCOMPARE(session.simulation()->store().list<ReplicaSet>().size(), std::size_t(2));
+        QCOMPARE(runningWithImage(session, "nginx:1.28"), 2);
+        QCOMPARE(runningWithImage(session, "nginx:1.27"), 0);
+    }
+
+    void aFileAddedToAWatchedFolderIsApplied()
+    {
+        QTemporaryDir dir;
+        writeFile(dir, "one.yaml", pod("one"));
+        ClusterSession session;
+        QVERIFY(session.open({dir.path()}));
+        session.advanceTo(10);
+        writeFile(dir, "two.yaml", pod("two"));
+        QTRY_COMPARE_WITH_TIMEOUT(session.notice(), QStringLiteral("two.yaml added on disk: applied."), 5000);
+        // A new subfolder is read too, as the folder walk does.
+        QVERIFY(QDir(dir.path()).mkdir("more"));
+        writeFile(dir, "more/three.yml", pod("three"));
+        QTRY_COMPARE_WITH_TIMEOUT(session.notice(), QStringLiteral("three.yml added on disk: applied."), 5000);
+        session.advanceTo(session.virtualTime() + 10);
+        for (const char *name : {"default/one", "default/two", "default/three"})
+            QVERIFY2(session.pods()->find(name) && session.pods()->find(name)->status == "Running", name);
+    }
+
+    void aBrokenEditIsReportedAndLosesNothing()
+    {
+        QTemporaryDir dir;
+        QString file = writeFile(dir, "02-web.yaml", deployment("nginx:1.27"));
+        ClusterSession session;
+        QVERIFY(session.open({file}));
+        session.advanceTo(30);
+        replaceFile(dir, "02-web.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web\nspec: {}\n");
+        QTRY_VERIFY_WITH_TIMEOUT(session.noticeIsError(), 5000);
+        QVERIFY2(session.notice().startsWith("02-web.yaml changed on disk: applied again, but the files have errors"),
+                 qPrintable(session.notice()));
+        QCOMPARE(session.errors().size(), 1);
+        QRegularExpression place("^" + QRegularExpression::escape(file) + ":\\d+:\\d+: ");
+        QVERIFY2(place.match(session.errors().first()).hasMatch(), qPrintable(session.errors().first()));
+        session.advanceTo(session.virtualTime() + 60);
+        QCOMPARE(runningWithImage(session, "nginx:1.27"), 2);
+        QVERIFY(session.simulation()->store().get<Deployment>("default", "web"));
+        // Fixed again: the error goes and the edit rolls out.
+        replaceFile(dir, "02-web.yaml", deployment("nginx:1.28"));
+        QTRY_VERIFY_WITH_TIMEOUT(!session.noticeIsError(), 5000);
+        QVERIFY(session.errors().isEmpty());
+        session.advanceTo(session.virtualTime() + 90);
+        QCOMPARE(runningWithImage(session, "nginx:1.28"), 2);
+    }
+
+    void watchingCanBeTurnedOff()
+    {
+        QTemporaryDir dir;
+        QString file = writeFile(dir, "02-web.yaml", deployment("nginx:1.27"));
+        ClusterSession session;
+        session.setWatchFiles(false);
+        QVERIFY(session.open({file}));
+        session.advanceTo(30);
+        replaceFile(dir, "02-web.yaml", deployment("nginx:1.28"));
+        QTest::qWait(3 * ManifestWatcher::kDebounceMs);
+        QVERIFY(session.notice().isEmpty());
+        QCOMPARE(session.simulation()->store().list<ReplicaSet>().size(), std::size_t(1));
+        // On again, it watches from what is on disk now; the next save is applied.
+        session.setWatchFiles(true);
+        replaceFile(dir, "02-web.yaml", deployment("nginx:1.29"));
+        QTRY_VERIFY_WITH_TIMEOUT(session.notice().contains("changed on disk"), 5000);
+        // Opening files again starts another cluster: the notice about this one goes.
+        QVERIFY(session.open({file}));
+        QVERIFY(session.notice().isEmpty());
     }
 
     void opensTheBundledDemoFromResources()
