@@ -125,7 +125,8 @@ std::optional<DiagramExporter::Picture> DiagramExporter::render(ClusterSession &
         rect = QRectF(rect.topLeft() * scale, rect.size() * scale);
     picture.image = QImage(scenePixels(*scene, scale), QImage::Format_RGB32);
     if (picture.image.isNull()) {
-        setError(tr("the picture is too large: %1 × %2 pixels").arg(scene->width() * scale).arg(scene->height() * scale));
+        setError(
+            tr("the picture is too large: %1 × %2 pixels").arg(scene->width() * scale).arg(scene->height() * scale));
         return std::nullopt;
     }
     renderTiles(window, *scene, scale, picture.image);

@@ -39,59 +39,77 @@ bool platformGiven(int argc, char **argv)
     return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
-// Options as `simulate` takes them (--at for --until, the same default), or nothing after
-// telling why on `err`.
+// The command line, with the options as `simulate` spells them (--at for --until, the same default).
+struct ExportParser {
+    QCommandLineParser parser;
+    QCommandLineOption output{
+        {QStringLiteral("o"), QStringLiteral("output")}, tr("The PNG file to write."), QStringLiteral("out.png")};
+    QCommandLineOption at{QStringLiteral("at"), tr("Virtual time to draw (120s, 5m, 1h)."), QStringLiteral("duration"),
+                          QStringLiteral("120s")};
+    QCommandLineOption scale{QStringLiteral("scale"), tr("Pixels per unit: 1, 2 or 4."), QStringLiteral("N"),
+                             QStringLiteral("1")};
+    QCommandLineOption theme{QStringLiteral("theme"), tr("light or dark."), QStringLiteral("theme"),
+                             QStringLiteral("light")};
+    QCommandLineOption actions{QStringLiteral("actions"), tr("Actions file: steps at virtual times."),
+                               QStringLiteral("FILE")};
+    QCommandLineOption ns{{QStringLiteral("n"), QStringLiteral("namespace")},
+                          tr("Namespace for objects that name none."),
+                          QStringLiteral("NAMESPACE"),
+                          QStringLiteral("default")};
+    QCommandLineOption seed{QStringLiteral("seed"), tr("Seed for names, IPs and tie-breaks."), QStringLiteral("N"),
+                            QStringLiteral("1")};
+
+    ExportParser()
+    {
+        parser.setApplicationDescription(tr("Draw the cluster as the GUI does, to a PNG, without a display."));
+        parser.addHelpOption();
+        parser.addPositionalArgument(QStringLiteral("files"), tr("Manifest files or folders."),
+                                     QStringLiteral("FILES..."));
+        parser.addOptions({output, at, scale, theme, actions, ns, seed});
+    }
+
+    // The options, or nothing when a value is missing or malformed.
+    std::optional<ExportOptions> options() const
+    {
+        ExportOptions options;
+        auto atSeconds = parseDuration(parser.value(at).toStdString());
+        bool scaleOk = false, seedOk = false;
+        options.scale = parser.value(scale).toInt(&scaleOk);
+        options.simulation.seed = parser.value(seed).toULongLong(&seedOk);
+        const QString themeName = parser.value(theme);
+        if (!atSeconds || !scaleOk || !DiagramExporter::isValidScale(options.scale) || !seedOk ||
+            (themeName != QLatin1String("light") && themeName != QLatin1String("dark")) || !parser.isSet(output) ||
+            parser.positionalArguments().isEmpty())
+            return std::nullopt;
+        options.files = parser.positionalArguments();
+        options.output = parser.value(output);
+        options.at = *atSeconds;
+        options.dark = themeName == QLatin1String("dark");
+        options.actions = parser.value(actions);
+        options.simulation.defaultNamespace = parser.value(ns).toStdString();
+        return options;
+    }
+};
+
+// The options, or nothing after printing the help (exit code 0) or why they are wrong (2).
 std::optional<ExportOptions> parseOptions(const QStringList &args, QTextStream &out, QTextStream &err, int &exitCode)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Draw the cluster as the GUI does, to a PNG, without a display."));
-    parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("files"), tr("Manifest files or folders."), QStringLiteral("FILES..."));
-    QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, tr("The PNG file to write."),
-                              QStringLiteral("out.png"));
-    QCommandLineOption at({QStringLiteral("at")}, tr("Virtual time to draw (120s, 5m, 1h)."), QStringLiteral("duration"),
-                          QStringLiteral("120s"));
-    QCommandLineOption scale({QStringLiteral("scale")}, tr("Pixels per unit: 1, 2 or 4."), QStringLiteral("N"),
-                             QStringLiteral("1"));
-    QCommandLineOption theme({QStringLiteral("theme")}, tr("light or dark."), QStringLiteral("theme"),
-                             QStringLiteral("light"));
-    QCommandLineOption actions({QStringLiteral("actions")}, tr("Actions file: steps at virtual times."),
-                               QStringLiteral("FILE"));
-    QCommandLineOption ns({QStringLiteral("n"), QStringLiteral("namespace")}, tr("Namespace for objects that name none."),
-                          QStringLiteral("NAMESPACE"), QStringLiteral("default"));
-    QCommandLineOption seed({QStringLiteral("seed")}, tr("Seed for names, IPs and tie-breaks."), QStringLiteral("N"),
-                            QStringLiteral("1"));
-    parser.addOptions({output, at, scale, theme, actions, ns, seed});
+    ExportParser command;
     exitCode = 2;
-    if (!parser.parse(args)) {
-        err << parser.errorText() << '\n';
+    if (!command.parser.parse(args)) {
+        err << command.parser.errorText() << '\n';
         return std::nullopt;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+    if (command.parser.isSet(QStringLiteral("help"))) {
+        out << command.parser.helpText();
         exitCode = 0;
         return std::nullopt;
     }
-    ExportOptions options;
-    auto atSeconds = parseDuration(parser.value(at).toStdString());
-    bool scaleOk = false, seedOk = false;
-    options.scale = parser.value(scale).toInt(&scaleOk);
-    options.simulation.seed = parser.value(seed).toULongLong(&seedOk);
-    const QString themeName = parser.value(theme);
-    if (!atSeconds || !scaleOk || !DiagramExporter::isValidScale(options.scale) || !seedOk ||
-        (themeName != QLatin1String("light") && themeName != QLatin1String("dark")) || !parser.isSet(output) ||
-        parser.positionalArguments().isEmpty()) {
+    std::optional<ExportOptions> options = command.options();
+    if (!options)
         err << tr("podscape export: expected FILES... -o out.png, --at as 120s/5m/1h, --scale 1|2|4, "
                   "--theme light|dark, --seed as a number")
             << '\n';
-        return std::nullopt;
-    }
-    options.files = parser.positionalArguments();
-    options.output = parser.value(output);
-    options.at = *atSeconds;
-    options.dark = themeName == QLatin1String("dark");
-    options.actions = parser.value(actions);
-    options.simulation.defaultNamespace = parser.value(ns).toStdString();
     return options;
 }
 
@@ -105,7 +123,7 @@ qsizetype reportProblems(const ClusterSession &session, QTextStream &err)
     return errors.size() - qsizetype(session.simulation()->rejected().size());
 }
 
-}  // namespace
+} // namespace
 
 int runExportMain(int argc, char **argv)
 {
@@ -118,7 +136,7 @@ int runExportMain(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("podscape"));
     QTextStream out(stdout), err(stderr);
     QStringList args = QCoreApplication::arguments();
-    args.removeAt(1);  // "export"
+    args.removeAt(1); // "export"
     return runExport(args, out, err);
 }
 
@@ -153,4 +171,4 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
     return inputErrors > 0 ? 1 : 0;
 }
 
-}  // namespace podscape
+} // namespace podscape

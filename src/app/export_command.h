@@ -15,4 +15,4 @@ int runExportMain(int argc, char **argv);
 // the picture of what loaded still written); 2 for a bad command line.
 int runExport(const QStringList &args, QTextStream &out, QTextStream &err);
 
-}  // namespace podscape
+} // namespace podscape
