@@ -37,12 +37,13 @@ Rectangle {
         spacing: 3
         RowLayout {
             Layout.fillWidth: true
+            // Wrapped, not elided: a name is how users find a Service, and a picture cannot hover.
             Label {
                 Layout.fillWidth: true
                 text: service.name
                 font.bold: true
                 color: Theme.text
-                elide: Text.ElideRight
+                wrapMode: Text.WrapAnywhere
             }
             Label {
                 text: qsTr("%1 · %2").arg(service.type).arg(service.clusterIP)
@@ -71,7 +72,7 @@ Rectangle {
             text: qsTr("DNS: %1").arg(service.dns)
             font.pixelSize: Theme.smallFont + 1
             color: Theme.mutedText
-            elide: Text.ElideRight
+            wrapMode: Text.WrapAnywhere
         }
         Label {
             text: qsTr("Endpoints (%1 ready)").arg(service.readyCount)
