@@ -34,7 +34,7 @@ struct ExportOptions {
 bool platformGiven(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i)
-        if (std::strcmp(argv[i], "-platform") == 0)
+        if (std::strcmp(argv[i], "-platform") == 0 || std::strcmp(argv[i], "--platform") == 0)
             return true;
     return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
