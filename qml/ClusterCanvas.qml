@@ -3,8 +3,9 @@ import Podscape
 import QtQuick.Controls
 import Podscape.Cluster
 
-// The cluster as a picture: the scheduling queue, the nodes and their pods, at the places the
-// C++ layout gives them. Drag to pan, wheel to zoom around the cursor, fit() to see it all.
+// The cluster on screen: the ClusterDiagram (queue, nodes, pods) inside a zoom and pan, with what
+// only an interactive view has: the drag verdict badge, node and pod menus, the zoom level.
+// Drag to pan, wheel to zoom around the cursor, fit() to see it all.
 Rectangle {
     id: canvas
     required property ClusterSession session
@@ -57,34 +58,12 @@ Rectangle {
 
     // The node whose verdict is shown: the one under a dragged pod, or the one a pod did not fit.
     readonly property string verdictNode: draggedPod !== "" ? (verdict.fits !== undefined ? hoveredNode : "") : refusedNode
-    readonly property Item verdictCard: cardOf(verdictNode)
-
-    function cardOf(name) {
-        if (name === "")
-            return null
-        for (let i = 0; i < nodeCards.count; ++i) {
-            let card = nodeCards.itemAt(i)
-            if (card && card.name === name)
-                return card
-        }
-        return null
-    }
-
-    // The node card under `p` (content coordinates), or "".
-    function nodeAt(p) {
-        for (let i = 0; i < nodeCards.count; ++i) {
-            let card = nodeCards.itemAt(i)
-            if (card && p.x >= card.cardX && p.x < card.cardX + card.cardWidth
-                    && p.y >= card.cardY && p.y < card.cardY + card.cardHeight)
-                return card.name
-        }
-        return ""
-    }
+    readonly property Item verdictCard: diagram.cardOf(verdictNode)
 
     function podDragMoved(key, from, p) {
         draggedPod = key
         draggedFrom = from
-        let node = nodeAt(p)
+        let node = diagram.nodeAt(p)
         if (node === hoveredNode)
             return
         hoveredNode = node
@@ -95,7 +74,7 @@ Rectangle {
     // Fits: evicted, its replacement placed there. Does not fit: nothing, the reason stays.
     // Empty space: a plain eviction. Its own node: nothing.
     function podDropped(key, from, p) {
-        let node = nodeAt(p)
+        let node = diagram.nodeAt(p)
         draggedPod = ""
         hoveredNode = ""
         verdict = ({})
@@ -151,85 +130,34 @@ Rectangle {
         height: canvas.session.bounds.height
         onScaleChanged: if (scale < 0.05) scale = 0.05; else if (scale > 4) scale = 4
 
-        Rectangle {
-            id: queue
-            readonly property rect area: canvas.session.queueRect
-            x: area.x
-            y: area.y
-            width: area.width
-            height: area.height
-            radius: 10
-            color: Theme.queue
-            border.color: Theme.pending
-            border.width: 1
-            Behavior on height { NumberAnimation { duration: 400; easing.type: Easing.OutCubic } }
-
-            Label {
-                x: 14
-                y: 8
-                width: parent.width - 28
-                height: 30
-                verticalAlignment: Text.AlignVCenter
-                text: qsTr("Scheduling queue (%1)").arg(canvas.session.pendingCount)
-                // Zoomed far out, as large as the header allows.
-                fontSizeMode: Text.Fit
-                font.pixelSize: canvas.labelled ? Theme.titleFont : 40
-                font.bold: true
-                color: Theme.text
-                elide: Text.ElideRight
+        ClusterDiagram {
+            id: diagram
+            session: canvas.session
+            detailed: canvas.detailed
+            labelled: canvas.labelled
+            draggedPod: canvas.draggedPod
+            hoveredNode: canvas.hoveredNode
+            verdict: canvas.verdict
+            refusedNode: canvas.refusedNode
+            refusedText: canvas.refusedText
+            onNodeClicked: (name) => canvas.session.selectedNode = name
+            onNodeMenuRequested: (name, ready, unschedulable) => {
+                // A right click on a pod reaches the node below it too: the pod's menu wins.
+                if (podMenu.visible)
+                    return
+                nodeMenu.node = name
+                nodeMenu.ready = ready
+                nodeMenu.unschedulable = unschedulable
+                nodeMenu.popup()
             }
-            Label {
-                visible: canvas.session.pendingCount === 0 && canvas.labelled
-                x: 14
-                y: 40
-                width: parent.width - 28
-                text: qsTr("Pods wait here until the scheduler binds them to a node.")
-                wrapMode: Text.WordWrap
-                font.pixelSize: Theme.smallFont + 1
-                color: Theme.mutedText
-            }
-        }
-
-        Repeater {
-            id: nodeCards
-            model: canvas.session.nodes
-            delegate: NodeCard {
-                detailed: canvas.detailed
-                labelled: canvas.labelled
-                selected: canvas.session.selectedNode === name
-                verdictShown: canvas.hoveredNode === name && canvas.verdict.fits !== undefined
-                              || canvas.refusedNode === name && canvas.draggedPod === ""
-                verdictFits: canvas.hoveredNode === name ? canvas.verdict.fits === true : false
-                verdictText: canvas.hoveredNode === name ? (canvas.verdict.message || "") : canvas.refusedText
-                onClicked: canvas.session.selectedNode = name
-                onContextMenuRequested: {
-                    // A right click on a pod reaches the node below it too: the pod's menu wins.
-                    if (podMenu.visible)
-                        return
-                    nodeMenu.node = name
-                    nodeMenu.ready = ready
-                    nodeMenu.unschedulable = unschedulable
-                    nodeMenu.popup()
-                }
-            }
-        }
-
-        Repeater {
-            model: canvas.session.pods
-            delegate: PodCard {
-                detailed: canvas.detailed
-                labelled: canvas.labelled
-                selected: canvas.session.selectedPod === key
-                highlighted: canvas.session.highlightedPods.indexOf(key) >= 0
-                onClicked: canvas.session.selectedPod = key
-                onDragMoved: (position) => canvas.podDragMoved(key, node, position)
-                onDropped: (position) => canvas.podDropped(key, node, position)
-                onContextMenuRequested: {
-                    nodeMenu.close()
-                    podMenu.pod = key
-                    podMenu.containers = containers.filter(c => c.kind === "app")
-                    podMenu.popup()
-                }
+            onPodClicked: (key) => canvas.session.selectedPod = key
+            onPodDragMoved: (key, node, position) => canvas.podDragMoved(key, node, position)
+            onPodDropped: (key, node, position) => canvas.podDropped(key, node, position)
+            onPodMenuRequested: (key, containers) => {
+                nodeMenu.close()
+                podMenu.pod = key
+                podMenu.containers = containers.filter(c => c.kind === "app")
+                podMenu.popup()
             }
         }
 

@@ -86,6 +86,12 @@ ApplicationWindow {
         onOpenFilesRequested: fileDialog.open()
         onOpenFolderRequested: folderDialog.open()
         onFitRequested: canvas.fit()
+        onExportRequested: exportDialog.open()
+    }
+
+    ExportDialog {
+        id: exportDialog
+        session: clusterSession
     }
 
     FileDialog {
@@ -104,6 +110,7 @@ ApplicationWindow {
 
     Shortcut { sequence: StandardKey.Open; onActivated: fileDialog.open() }
     Shortcut { sequence: "Ctrl+R"; onActivated: clusterSession.reload() }
+    Shortcut { sequence: "Ctrl+E"; onActivated: exportDialog.open() }
     Shortcut { sequence: "Space"; onActivated: clusterSession.togglePlaying() }
     Shortcut { sequence: "Right"; onActivated: clusterSession.stepForward() }
     Shortcut { sequence: "Left"; onActivated: clusterSession.stepBack() }

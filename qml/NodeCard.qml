@@ -31,6 +31,8 @@ Rectangle {
     property bool selected: false
     // Zoomed far out only the name is left, in letters large enough to read from afar.
     property bool labelled: true
+    // Off for a still picture: the card is drawn where it is.
+    property bool animated: true
     // While a pod is dragged over the card: could it run here? The scheduler's reason if not.
     property bool verdictShown: false
     property bool verdictFits: false
@@ -48,10 +50,9 @@ Rectangle {
     border.color: selected ? Theme.selection : ready ? Theme.border : Theme.failed
     border.width: selected ? 3 : ready ? 1 : 2
 
-
-    Behavior on x { NumberAnimation { duration: 400; easing.type: Easing.OutCubic } }
-    Behavior on y { NumberAnimation { duration: 400; easing.type: Easing.OutCubic } }
-    Behavior on height { NumberAnimation { duration: 400; easing.type: Easing.OutCubic } }
+    Behavior on x { enabled: node.animated; NumberAnimation { duration: 400; easing.type: Easing.OutCubic } }
+    Behavior on y { enabled: node.animated; NumberAnimation { duration: 400; easing.type: Easing.OutCubic } }
+    Behavior on height { enabled: node.animated; NumberAnimation { duration: 400; easing.type: Easing.OutCubic } }
 
     Rectangle {
         id: header
@@ -130,6 +131,7 @@ Rectangle {
         }
         UsageBar {
             Layout.fillWidth: true
+            animated: node.animated
             label: qsTr("CPU")
             used: node.cpuRequested
             total: node.cpuAllocatable
@@ -137,6 +139,7 @@ Rectangle {
         }
         UsageBar {
             Layout.fillWidth: true
+            animated: node.animated
             label: qsTr("Memory")
             used: node.memoryRequested
             total: node.memoryAllocatable
@@ -144,6 +147,7 @@ Rectangle {
         }
         UsageBar {
             Layout.fillWidth: true
+            animated: node.animated
             label: qsTr("Pods")
             used: node.podCount
             total: node.podCapacity

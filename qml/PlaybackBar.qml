@@ -11,6 +11,7 @@ ToolBar {
     signal openFilesRequested()
     signal openFolderRequested()
     signal fitRequested()
+    signal exportRequested()
 
     // 0.25× to 16× in powers of two.
     readonly property var speeds: [0.25, 0.5, 1, 2, 4, 8, 16]
@@ -89,6 +90,13 @@ ToolBar {
             onClicked: bar.session.reload()
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Read the files again and apply them to the running cluster (Ctrl+R)")
+        }
+        ToolButton {
+            objectName: "exportPng"
+            text: qsTr("Export PNG…")
+            onClicked: bar.exportRequested()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Save the whole cluster as a picture (Ctrl+E)")
         }
         ToolSeparator {}
         ToolButton {

@@ -35,6 +35,8 @@ Rectangle {
     property bool selected: false
     property bool highlighted: false  // behind the Service picked in the panel
     property bool draggable: true
+    // Off for a still picture: the card is drawn where it is, at its full size.
+    property bool animated: true
     signal clicked()
     signal contextMenuRequested()
     // The pointer in the parent's (the canvas content's) coordinates, while the card is dragged.
@@ -58,11 +60,11 @@ Rectangle {
     opacity: category === "terminating" ? 0.6 : 1
 
     // A new pod fades in where the layout put it; later moves (queue to node) glide.
-    NumberAnimation on scale { from: 0.6; to: 1; duration: 350; easing.type: Easing.OutBack }
-    Behavior on x { enabled: !pod.dragging; NumberAnimation { duration: 500; easing.type: Easing.OutCubic } }
-    Behavior on y { enabled: !pod.dragging; NumberAnimation { duration: 500; easing.type: Easing.OutCubic } }
-    Behavior on border.color { ColorAnimation { duration: 300 } }
-    Behavior on opacity { NumberAnimation { duration: 300 } }
+    NumberAnimation on scale { running: pod.animated; from: 0.6; to: 1; duration: 350; easing.type: Easing.OutBack }
+    Behavior on x { enabled: pod.animated && !pod.dragging; NumberAnimation { duration: 500; easing.type: Easing.OutCubic } }
+    Behavior on y { enabled: pod.animated && !pod.dragging; NumberAnimation { duration: 500; easing.type: Easing.OutCubic } }
+    Behavior on border.color { enabled: pod.animated; ColorAnimation { duration: 300 } }
+    Behavior on opacity { enabled: pod.animated; NumberAnimation { duration: 300 } }
 
     TapHandler { onTapped: pod.clicked() }
     TapHandler {
@@ -129,7 +131,7 @@ Rectangle {
             implicitHeight: 18
             radius: 9
             color: pod.statusColor
-            Behavior on color { ColorAnimation { duration: 300 } }
+            Behavior on color { enabled: pod.animated; ColorAnimation { duration: 300 } }
             Label {
                 id: statusText
                 anchors.centerIn: parent

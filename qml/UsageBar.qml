@@ -9,6 +9,7 @@ Item {
     property real used
     property real total
     property string valueText
+    property bool animated: true
 
     implicitHeight: 16
 
@@ -36,7 +37,10 @@ Item {
             height: parent.height
             radius: parent.radius
             color: bar.fraction > 0.9 ? Theme.failed : bar.fraction > 0.7 ? Theme.pending : Theme.accent
-            Behavior on width { NumberAnimation { duration: 300 } }
+            Behavior on width {
+                enabled: bar.animated
+                NumberAnimation { duration: 300 }
+            }
         }
     }
     Label {

@@ -266,6 +266,14 @@ bool ClusterSession::loadActions(const QString &path)
     return actionsFile_.errors.empty();
 }
 
+void ClusterSession::setSimulationOptions(const SimulationOptions &options)
+{
+    options_ = options;
+    pause();
+    actions_.clear();
+    restart(0);
+}
+
 bool ClusterSession::recordEventsTo(const QString &path)
 {
     eventLog_.close();
@@ -530,7 +538,7 @@ void ClusterSession::reset()
 
 void ClusterSession::restart(std::uint64_t eventsRun)
 {
-    auto sim = std::make_unique<Simulation>();
+    auto sim = std::make_unique<Simulation>(options_);
     auto traces = std::make_shared<TraceLog>();
     sim->traces().listen([traces](const std::string &pod, const TraceEntry &e) { traces->emplace_back(pod, e); });
     sim->start(objects_);

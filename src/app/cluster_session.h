@@ -15,6 +15,7 @@
 #include "app/service_model.h"
 #include "sim/actions.h"
 #include "sim/kube_apiserver.h"
+#include "sim/simulation.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -33,7 +34,6 @@
 
 namespace podscape {
 
-class Simulation;
 struct Object;
 
 class ClusterSession : public QObject {
@@ -91,6 +91,9 @@ public:
     // The steps of an actions file (DESIGN 4) run at their virtual times in every run from now
     // on (podscape --actions); the simulation starts again from time 0.
     Q_INVOKABLE bool loadActions(const QString &path);
+    // The seed and default namespace of every run from now on (podscape export --seed, -n); the
+    // simulation starts again from time 0.
+    void setSimulationOptions(const SimulationOptions &options);
     // Appends every event, once, as a JSON line to `path` (podscape --event-log).
     Q_INVOKABLE bool recordEventsTo(const QString &path);
     Q_INVOKABLE void play() { setPlaying(true); }
@@ -217,6 +220,7 @@ private:
     // What the actions of sim_'s run could not do; the scheduled steps write here, so it lives
     // as long as the run.
     std::shared_ptr<std::vector<Diagnostic>> runProblems_;
+    SimulationOptions options_;
     ActionsFile actionsFile_;
     QStringList actionErrors_;
     QFile eventLog_;

@@ -1,5 +1,6 @@
 #include "app/command_line.h"
 
+#include "app/export_command.h"
 #include "app/simulate_command.h"
 #include "app/validate_command.h"
 
@@ -46,6 +47,9 @@ int runCommandLine(int argc, char **argv)
 {
     if (argc < 2 || !isSubcommand(argv[1]))
         return -1;
+    // Drawing needs a GUI application, on a platform of its own choosing.
+    if (std::strcmp(argv[1], "export") == 0)
+        return runExportMain(argc, argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("podscape"));
     QTextStream out(stdout), err(stderr);

@@ -1,0 +1,138 @@
+import QtQuick
+import Podscape
+import QtQuick.Controls
+import Podscape.Cluster
+
+// What the cluster looks like: the scheduling queue, the node cards and the pod cards at the
+// places the C++ layout gives them, in layout coordinates. The interactive canvas puts it inside
+// its zoom and pan; the exported picture draws it as it is. Everything interactive (selection,
+// the drag verdict, menus) comes in through properties and goes out through signals, so a
+// picture with `decorated: false` shows the cluster alone.
+Item {
+    id: diagram
+    required property ClusterSession session
+    // Level of detail: chips and secondary labels only where they can be read.
+    property bool detailed: true
+    property bool labelled: true
+    // Cards glide and fade on screen; a still picture takes them where they are.
+    property bool animated: true
+    // Selection, the highlighted Service's pods, the drag verdict; pods draggable.
+    property bool decorated: true
+
+    // A pod being dragged over a node (hoveredNode) and the scheduler's verdict, or the node a
+    // drop was refused on, with the reason.
+    property string draggedPod
+    property string hoveredNode
+    property var verdict: ({})
+    property string refusedNode
+    property string refusedText
+
+    signal nodeClicked(string name)
+    signal nodeMenuRequested(string name, bool ready, bool unschedulable)
+    signal podClicked(string key)
+    signal podMenuRequested(string key, var containers)
+    // `position` in the diagram's coordinates.
+    signal podDragMoved(string key, string node, point position)
+    signal podDropped(string key, string node, point position)
+
+    width: session.bounds.width
+    height: session.bounds.height
+
+    function cardOf(name) {
+        if (name === "")
+            return null
+        for (let i = 0; i < nodeCards.count; ++i) {
+            let card = nodeCards.itemAt(i)
+            if (card && card.name === name)
+                return card
+        }
+        return null
+    }
+
+    // The node card under `p` (diagram coordinates), or "".
+    function nodeAt(p) {
+        for (let i = 0; i < nodeCards.count; ++i) {
+            let card = nodeCards.itemAt(i)
+            if (card && p.x >= card.cardX && p.x < card.cardX + card.cardWidth
+                    && p.y >= card.cardY && p.y < card.cardY + card.cardHeight)
+                return card.name
+        }
+        return ""
+    }
+
+    Rectangle {
+        id: queue
+        objectName: "queue"
+        readonly property rect area: diagram.session.queueRect
+        x: area.x
+        y: area.y
+        width: area.width
+        height: area.height
+        radius: 10
+        color: Theme.queue
+        border.color: Theme.pending
+        border.width: 1
+        Behavior on height {
+            enabled: diagram.animated
+            NumberAnimation { duration: 400; easing.type: Easing.OutCubic }
+        }
+
+        Label {
+            x: 14
+            y: 8
+            width: parent.width - 28
+            height: 30
+            verticalAlignment: Text.AlignVCenter
+            text: qsTr("Scheduling queue (%1)").arg(diagram.session.pendingCount)
+            // Zoomed far out, as large as the header allows.
+            fontSizeMode: Text.Fit
+            font.pixelSize: diagram.labelled ? Theme.titleFont : 40
+            font.bold: true
+            color: Theme.text
+            elide: Text.ElideRight
+        }
+        Label {
+            visible: diagram.session.pendingCount === 0 && diagram.labelled
+            x: 14
+            y: 40
+            width: parent.width - 28
+            text: qsTr("Pods wait here until the scheduler binds them to a node.")
+            wrapMode: Text.WordWrap
+            font.pixelSize: Theme.smallFont + 1
+            color: Theme.mutedText
+        }
+    }
+
+    Repeater {
+        id: nodeCards
+        model: diagram.session.nodes
+        delegate: NodeCard {
+            detailed: diagram.detailed
+            labelled: diagram.labelled
+            animated: diagram.animated
+            selected: diagram.decorated && diagram.session.selectedNode === name
+            verdictShown: diagram.decorated && (diagram.hoveredNode === name && diagram.verdict.fits !== undefined
+                                                || diagram.refusedNode === name && diagram.draggedPod === "")
+            verdictFits: diagram.hoveredNode === name ? diagram.verdict.fits === true : false
+            verdictText: diagram.hoveredNode === name ? (diagram.verdict.message || "") : diagram.refusedText
+            onClicked: diagram.nodeClicked(name)
+            onContextMenuRequested: diagram.nodeMenuRequested(name, ready, unschedulable)
+        }
+    }
+
+    Repeater {
+        model: diagram.session.pods
+        delegate: PodCard {
+            detailed: diagram.detailed
+            labelled: diagram.labelled
+            animated: diagram.animated
+            draggable: diagram.decorated
+            selected: diagram.decorated && diagram.session.selectedPod === key
+            highlighted: diagram.decorated && diagram.session.highlightedPods.indexOf(key) >= 0
+            onClicked: diagram.podClicked(key)
+            onDragMoved: (position) => diagram.podDragMoved(key, node, position)
+            onDropped: (position) => diagram.podDropped(key, node, position)
+            onContextMenuRequested: diagram.podMenuRequested(key, containers)
+        }
+    }
+}
