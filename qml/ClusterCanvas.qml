@@ -100,6 +100,13 @@ Rectangle {
         onTriggered: canvas.refusedNode = ""
     }
 
+    function podCardOf(key) {
+        return diagram.podCardOf(key)
+    }
+
+    // The view moved (pan or zoom): what is drawn over it follows.
+    signal viewChanged()
+
     function zoomBy(factor) {
         autoFit = false
         let cx = width / 2, cy = height / 2
@@ -128,7 +135,15 @@ Rectangle {
         transformOrigin: Item.TopLeft
         width: canvas.session.bounds.width
         height: canvas.session.bounds.height
-        onScaleChanged: if (scale < 0.05) scale = 0.05; else if (scale > 4) scale = 4
+        onScaleChanged: {
+            if (scale < 0.05)
+                scale = 0.05
+            else if (scale > 4)
+                scale = 4
+            canvas.viewChanged()
+        }
+        onXChanged: canvas.viewChanged()
+        onYChanged: canvas.viewChanged()
 
         ClusterDiagram {
             id: diagram

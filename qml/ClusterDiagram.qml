@@ -49,6 +49,16 @@ Item {
         return null
     }
 
+    // The pod card of `key` ("namespace/name"), or null.
+    function podCardOf(key) {
+        for (let i = 0; i < podCards.count; ++i) {
+            let card = podCards.itemAt(i)
+            if (card && card.key === key)
+                return card
+        }
+        return null
+    }
+
     // The node card under `p` (diagram coordinates), or "".
     function nodeAt(p) {
         for (let i = 0; i < nodeCards.count; ++i) {
@@ -121,6 +131,7 @@ Item {
     }
 
     Repeater {
+        id: podCards
         model: diagram.session.pods
         delegate: PodCard {
             detailed: diagram.detailed

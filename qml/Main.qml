@@ -216,6 +216,7 @@ ApplicationWindow {
                     SplitView.minimumWidth: 260
                     orientation: Qt.Vertical
                     ServicesPanel {
+                        id: servicesPanel
                         SplitView.preferredHeight: 330
                         session: clusterSession
                     }
@@ -231,5 +232,15 @@ ApplicationWindow {
                 session: clusterSession
             }
         }
+    }
+
+    // Lines from the selected Service to its pods, over the canvas and the panel.
+    ServiceLinks {
+        objectName: "serviceLinks"
+        anchors.fill: parent
+        z: 50
+        session: clusterSession
+        canvas: canvas
+        panel: servicesPanel
     }
 }

@@ -54,6 +54,7 @@ ToolBar {
                 // Placed first in the menu, as Menu's documentation does it.
                 Instantiator {
                     id: recentItems
+                    model: [] // an Instantiator's default model is 1: one item with no data
                     onObjectAdded: (index, item) => recentMenu.insertItem(index, item)
                     onObjectRemoved: (index, item) => recentMenu.removeItem(item)
                     delegate: MenuItem {

@@ -49,6 +49,24 @@ Pane {
         }
     }
 
+    // The card of the Service `key` while it is in view, or null.
+    function cardOf(key) {
+        for (let i = 0; i < list.count; ++i) {
+            let card = list.itemAtIndex(i)
+            if (card && card.key === key)
+                return card
+        }
+        return null
+    }
+
+    // The list scrolled or its cards moved: what is drawn from them follows.
+    signal cardsMoved()
+    Connections {
+        target: list
+        function onContentYChanged() { panel.cardsMoved() }
+        function onHeightChanged() { panel.cardsMoved() }
+    }
+
     Component {
         id: serviceDelegate
         ServiceCard {

@@ -112,6 +112,25 @@ private slots:
         QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join('\n')));
     }
 
+    // A selected Service is joined by a line to each pod behind its endpoints.
+    void serviceLinesToBackingPods()
+    {
+        auto window = start({kDemo});
+        QVERIFY(window);
+        ClusterSession *session = sessionOf(window);
+        session->pause();
+        session->advanceTo(30);
+        QObject *links = window->findChild<QObject *>(QStringLiteral("serviceLinks"));
+        QVERIFY(links);
+        QVERIFY(!links->property("visible").toBool());
+        session->setSelectedService(QStringLiteral("default/web"));
+        QVERIFY(links->property("visible").toBool());
+        QTRY_COMPARE(links->property("drawn").toInt(), 3);
+        session->setSelectedService(QString());
+        QVERIFY(!links->property("visible").toBool());
+        QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join('\n')));
+    }
+
     void keyboardShortcuts()
     {
         auto window = start({kDemo});
