@@ -78,7 +78,12 @@ ApplicationWindow {
 
     Connections {
         target: clusterSession
-        function onFilesChanged() { Qt.callLater(canvas.fit) }
+        // Whichever way files were opened (dialog, drop, recent, command line), the new
+        // cluster comes up on its own, as it does at start.
+        function onFilesChanged() {
+            clusterSession.play()
+            Qt.callLater(canvas.fit)
+        }
     }
 
     header: PlaybackBar {

@@ -139,7 +139,8 @@ Rectangle {
         implicitWidth: badgeLabel.implicitWidth + 10
         implicitHeight: badgeLabel.implicitHeight + 4
         radius: 3
-        color: lit ? Theme.accent : "transparent"
+        // Readable at every point of the fade: the tint comes and goes, the text stays dark.
+        color: Qt.rgba(0.2, 0.42, 0.9, lit ? 0.28 : 0)
         border.color: lit ? Theme.accent : Theme.border
         Behavior on color { ColorAnimation { duration: 300 } }
         onStepsChanged: if (steps > 0) { lit = true; fade.restart() }
@@ -148,7 +149,8 @@ Rectangle {
             id: badgeLabel
             anchors.centerIn: parent
             font.pixelSize: Theme.smallFont
-            color: badge.lit ? "white" : Theme.mutedText
+            color: badge.lit ? Theme.text : Theme.mutedText
+            font.bold: badge.lit
         }
     }
 }
