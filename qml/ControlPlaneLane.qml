@@ -12,9 +12,11 @@ Rectangle {
 
     implicitHeight: 52
     color: Theme.panel
+    // A lane the guided walkthrough points at ("" when none): it wins over the newest step.
+    property string guided
     // The component the current request has reached; the request dot travels there.
     readonly property Item current: {
-        let name = session.controlPlane.current
+        let name = guided !== "" ? guided : session.controlPlane.current
         for (let i = 0; i < lanes.count; ++i) {
             let item = lanes.itemAt(i)
             if (item && item.name === name)
@@ -46,7 +48,8 @@ Rectangle {
                 Layout.fillHeight: true
                 radius: 6
                 color: Theme.nodeHeader
-                border.color: Theme.border
+                border.color: lane.guided === name ? Theme.accent : Theme.border
+                border.width: lane.guided === name ? 2 : 1
 
                 // Each new step flashes the component, then it fades back.
                 onStepsChanged: if (steps > 0) flash.restart()

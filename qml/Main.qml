@@ -92,6 +92,16 @@ ApplicationWindow {
         onOpenFolderRequested: folderDialog.open()
         onFitRequested: canvas.fit()
         onExportRequested: exportDialog.open()
+        stories: walkthrough.stories()
+        onWalkthroughRequested: (story) => walkthrough.start(story)
+    }
+
+    Walkthrough {
+        id: walkthrough
+        session: clusterSession
+        // The story's pod is marked on the canvas and shown in the inspector.
+        onChanged: if (active && subject.indexOf("/") > 0 && clusterSession.selectedPod !== subject)
+                       clusterSession.selectedPod = subject
     }
 
     ExportDialog {
@@ -117,8 +127,9 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+R"; onActivated: clusterSession.reload() }
     Shortcut { sequence: "Ctrl+E"; onActivated: exportDialog.open() }
     Shortcut { sequence: "Space"; onActivated: clusterSession.togglePlaying() }
-    Shortcut { sequence: "Right"; onActivated: clusterSession.stepForward() }
-    Shortcut { sequence: "Left"; onActivated: clusterSession.stepBack() }
+    // While a walkthrough runs, the arrows move through its steps.
+    Shortcut { sequence: "Right"; onActivated: walkthrough.active ? walkthrough.next() : clusterSession.stepForward() }
+    Shortcut { sequence: "Left"; onActivated: walkthrough.active ? walkthrough.back() : clusterSession.stepBack() }
     Shortcut { sequence: "Home"; onActivated: clusterSession.reset() }
     Shortcut {
         sequence: "Escape"
@@ -161,6 +172,8 @@ ApplicationWindow {
                     ControlPlaneLane {
                         Layout.fillWidth: true
                         session: clusterSession
+                        // The walkthrough's step lights its component up and holds the request dot there.
+                        guided: walkthrough.active ? walkthrough.component : ""
                     }
                     ClusterCanvas {
                         id: canvas
@@ -168,6 +181,15 @@ ApplicationWindow {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         session: clusterSession
+                        WalkthroughPanel {
+                            objectName: "walkthroughPanel"
+                            anchors.left: parent.left
+                            anchors.bottom: parent.bottom
+                            anchors.margins: 16
+                            width: Math.min(implicitWidth, parent.width - 32)
+                            z: 30
+                            walkthrough: walkthrough
+                        }
                         // What the last action did (an eviction, a node action) or why it was refused.
                         Rectangle {
                             id: noticeBar

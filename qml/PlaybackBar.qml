@@ -12,6 +12,10 @@ ToolBar {
     signal openFolderRequested()
     signal fitRequested()
     signal exportRequested()
+    // A guided story ("create", "delete", "evict", "nodeFailure") was picked.
+    signal walkthroughRequested(string story)
+    // [{id, title}] of the walkthrough's stories.
+    property var stories: []
 
     // 0.25× to 16× in powers of two.
     readonly property var speeds: [0.25, 0.5, 1, 2, 4, 8, 16]
@@ -98,6 +102,26 @@ ToolBar {
             onClicked: bar.exportRequested()
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Save the whole cluster as a picture (Ctrl+E)")
+        }
+        ToolButton {
+            id: walkthroughButton
+            objectName: "walkthroughButton"
+            text: qsTr("Walkthrough")
+            onClicked: walkthroughMenu.open()
+            ToolTip.visible: hovered && !walkthroughMenu.visible
+            ToolTip.text: qsTr("Step through what Kubernetes does, with an explanation at each step")
+            Menu {
+                id: walkthroughMenu
+                y: walkthroughButton.height
+                Repeater {
+                    model: bar.stories
+                    delegate: MenuItem {
+                        required property var modelData
+                        text: modelData.title
+                        onTriggered: bar.walkthroughRequested(modelData.id)
+                    }
+                }
+            }
         }
         ToolSeparator {}
         ToolButton {

@@ -441,6 +441,21 @@ bool ClusterSession::killContainer(const QString &podKey, const QString &contain
     return true;
 }
 
+bool ClusterSession::deletePod(const QString &podKey)
+{
+    auto [ns, name] = splitKey(podKey);
+    if (!recordApiAction([ns, name](Simulation &sim) { return sim.remove("Pod", ns, name); }))
+        return false;
+    setNotice(tr("pod \"%1\" deleted").arg(podKey.mid(podKey.indexOf('/') + 1)), false);
+    return true;
+}
+
+void ClusterSession::seekToStep(int eventsRun)
+{
+    pause();
+    restart(std::uint64_t(std::max(eventsRun, 0)));
+}
+
 void ClusterSession::setPlaying(bool playing)
 {
     if (playing == playing_)

@@ -120,6 +120,11 @@ public:
     Q_INVOKABLE bool nodeAction(const QString &node, const QString &action);
     Q_INVOKABLE bool addNode();
     Q_INVOKABLE bool killContainer(const QString &podKey, const QString &container);
+    // kubectl delete pod: a graceful delete (DESIGN 3.2).
+    Q_INVOKABLE bool deletePod(const QString &podKey);
+    // Back (or forward) to the state after `eventsRun` events, keeping the user's actions up to
+    // there: the walkthrough's Back.
+    Q_INVOKABLE void seekToStep(int eventsRun);
     Q_INVOKABLE void clearNotice() { setNotice({}, false); }
     // Inspects any object by kind and key ("namespace/name", a node's name): the event log's
     // click. Pods, nodes and Services are also marked where they are drawn.
@@ -154,6 +159,8 @@ public:
     void setSelectedService(const QString &key);
     QStringList highlightedPods() const { return highlightedPods_; }
     const Simulation *simulation() const { return sim_.get(); }
+    // Every trace entry of this run so far, with its pod, in the order they happened.
+    const TraceLog &traceLog() const { return *traceLog_; }
     QString notice() const { return notice_; }
     bool noticeIsError() const { return noticeIsError_; }
     bool watchFiles() const { return watchFiles_; }
