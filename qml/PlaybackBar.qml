@@ -113,6 +113,7 @@ ToolBar {
             Menu {
                 id: walkthroughMenu
                 y: walkthroughButton.height
+                width: 400 // the stories' titles are sentences
                 Repeater {
                     model: bar.stories
                     delegate: MenuItem {
