@@ -17,15 +17,15 @@
     </message>
     <message>
         <source>Cordon</source>
-        <translation>Cordon: закрыть для новых подов</translation>
+        <translation>Закрыть (cordon)</translation>
     </message>
     <message>
         <source>Uncordon</source>
-        <translation>Uncordon: открыть для подов</translation>
+        <translation>Открыть (uncordon)</translation>
     </message>
     <message>
         <source>Drain</source>
-        <translation>Drain: освободить ноду</translation>
+        <translation>Освободить (drain)</translation>
     </message>
     <message>
         <source>Fail</source>
@@ -139,7 +139,7 @@ ports: %8</source>
     </message>
     <message>
         <source>Filter by reason, object or message</source>
-        <translation>Фильтр по причине, объекту или сообщению</translation>
+        <translation>Причина, объект или сообщение</translation>
     </message>
     <message>
         <source>Warnings only</source>
@@ -624,7 +624,7 @@ ports: %8</source>
     </message>
     <message>
         <source>Open folder…</source>
-        <translation>Папка…</translation>
+        <translation>Открыть папку…</translation>
     </message>
     <message>
         <source>Open recent</source>
@@ -658,7 +658,7 @@ ports: %8</source>
     </message>
     <message>
         <source>Export PNG…</source>
-        <translation>PNG…</translation>
+        <translation>Экспорт PNG…</translation>
     </message>
     <message>
         <source>Save the whole cluster as a picture (Ctrl+E)</source>
@@ -718,7 +718,7 @@ ports: %8</source>
     </message>
     <message>
         <source>Add node</source>
-        <translation>+ Нода</translation>
+        <translation>Добавить ноду</translation>
     </message>
     <message>
         <source>A new worker joins the cluster (4 CPU, 8Gi)</source>
