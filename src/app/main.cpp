@@ -83,8 +83,7 @@ int main(int argc, char *argv[])
     // The translator goes in before the parser's texts and the QML engine are made.
     const QString language = podscape::chooseLanguage(QCoreApplication::arguments());
     if (!podscape::installTranslations(app, language)) {
-        qWarning("podscape: --lang %s: no such language (en, ru); the window stays in English",
-                 qPrintable(language));
+        qWarning("podscape: --lang %s: no such language (en, ru); the window stays in English", qPrintable(language));
         podscape::installTranslations(app, QStringLiteral("en"));
     }
     Options options;

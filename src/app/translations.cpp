@@ -64,4 +64,4 @@ bool installTranslations(QCoreApplication &app, const QString &lang)
     return true;
 }
 
-}  // namespace podscape
+} // namespace podscape

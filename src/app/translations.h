@@ -25,4 +25,4 @@ QString chooseLanguage(const QStringList &args, const QLocale &system = QLocale:
 // Returns false, and installs nothing, when lang is not one of availableLanguages().
 bool installTranslations(QCoreApplication &app, const QString &lang);
 
-}  // namespace podscape
+} // namespace podscape
