@@ -8,12 +8,13 @@ Row {
     id: legend
     spacing: 18
 
+    // A pod's STATUS is kubectl's word and stays English in every language; the rest is ours.
     readonly property var entries: [
-        { color: Theme.running, text: qsTr("Running") },
-        { color: Theme.pending, text: qsTr("Pending, ContainerCreating") },
-        { color: Theme.failed, text: qsTr("Failed, CrashLoopBackOff, Error") },
-        { color: Theme.terminating, text: qsTr("Terminating") },
-        { color: Theme.succeeded, text: qsTr("Completed") },
+        { color: Theme.running, text: "Running" },
+        { color: Theme.pending, text: "Pending, ContainerCreating" },
+        { color: Theme.failed, text: "Failed, CrashLoopBackOff, Error" },
+        { color: Theme.terminating, text: "Terminating" },
+        { color: Theme.succeeded, text: "Completed" },
         { color: Theme.initContainer, text: qsTr("init container") },
         { color: Theme.sidecarContainer, text: qsTr("sidecar container") },
         { color: Theme.appContainer, text: qsTr("app container") }

@@ -79,15 +79,16 @@ Rectangle {
             color: Theme.mutedText
             wrapMode: Text.WrapAnywhere
         }
-        // The consumers that watch the endpoints flash as they pick a change up.
+        // The consumers that watch the endpoints flash as they pick a change up. Their names are
+        // Kubernetes components: never translated.
         RowLayout {
             spacing: 4
-            ConsumerBadge { objectName: "kube-proxy"; text: qsTr("kube-proxy"); steps: service.kubeProxySteps }
-            ConsumerBadge { objectName: "CoreDNS"; text: qsTr("CoreDNS"); steps: service.coreDnsSteps }
+            ConsumerBadge { objectName: "kube-proxy"; text: "kube-proxy"; steps: service.kubeProxySteps }
+            ConsumerBadge { objectName: "CoreDNS"; text: "CoreDNS"; steps: service.coreDnsSteps }
             ConsumerBadge {
                 objectName: "Ingress"
                 visible: service.hasIngress
-                text: qsTr("Ingress")
+                text: "Ingress"
                 steps: service.ingressSteps
             }
         }

@@ -2,6 +2,7 @@
 
 #include "app/cluster_session.h"
 #include "app/diagram_exporter.h"
+#include "app/translations.h"
 #include "sim/actions.h"
 
 #include <QCommandLineParser>
@@ -28,6 +29,7 @@ struct ExportOptions {
     int scale = 1;
     bool dark = false;
     QString actions;
+    QString language; // of the picture's words; empty: English, whatever the locale, so output is reproducible
     SimulationOptions simulation;
 };
 
@@ -58,6 +60,8 @@ struct ExportParser {
                           QStringLiteral("default")};
     QCommandLineOption seed{QStringLiteral("seed"), tr("Seed for names, IPs and tie-breaks."), QStringLiteral("N"),
                             QStringLiteral("1")};
+    QCommandLineOption lang{QStringLiteral("lang"), tr("Language of the picture's words: en or ru (en by default)."),
+                            QStringLiteral("en|ru")};
 
     ExportParser()
     {
@@ -65,7 +69,7 @@ struct ExportParser {
         parser.addHelpOption();
         parser.addPositionalArgument(QStringLiteral("files"), tr("Manifest files or folders."),
                                      QStringLiteral("FILES..."));
-        parser.addOptions({output, at, scale, theme, actions, ns, seed});
+        parser.addOptions({output, at, scale, theme, actions, ns, seed, lang});
     }
 
     // The options, or nothing when a value is missing or malformed.
@@ -79,13 +83,15 @@ struct ExportParser {
         const QString themeName = parser.value(theme);
         if (!atSeconds || !scaleOk || !DiagramExporter::isValidScale(options.scale) || !seedOk ||
             (themeName != QLatin1String("light") && themeName != QLatin1String("dark")) || !parser.isSet(output) ||
-            parser.positionalArguments().isEmpty())
+            parser.positionalArguments().isEmpty() ||
+            (parser.isSet(lang) && !availableLanguages().contains(parser.value(lang))))
             return std::nullopt;
         options.files = parser.positionalArguments();
         options.output = parser.value(output);
         options.at = *atSeconds;
         options.dark = themeName == QLatin1String("dark");
         options.actions = parser.value(actions);
+        options.language = parser.value(lang);
         options.simulation.defaultNamespace = parser.value(ns).toStdString();
         return options;
     }
@@ -108,7 +114,7 @@ std::optional<ExportOptions> parseOptions(const QStringList &args, QTextStream &
     std::optional<ExportOptions> options = command.options();
     if (!options)
         err << tr("podscape export: expected FILES... -o out.png, --at as 120s/5m/1h, --scale 1|2|4, "
-                  "--theme light|dark, --seed as a number")
+                  "--theme light|dark, --seed as a number, --lang en|ru")
             << '\n';
     return options;
 }
@@ -146,6 +152,10 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
     std::optional<ExportOptions> options = parseOptions(args, out, err, exitCode);
     if (!options)
         return exitCode;
+    // Only the picture is translated (the scene's qsTr texts, the title); what is printed here
+    // stays English, as the other subcommands.
+    if (!options->language.isEmpty())
+        installTranslations(*QCoreApplication::instance(), options->language);
 
     ClusterSession session;
     QQmlEngine::setObjectOwnership(&session, QQmlEngine::CppOwnership);

@@ -1,4 +1,5 @@
 #include "app/command_line.h"
+#include "app/translations.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -14,18 +15,21 @@ Q_IMPORT_QML_PLUGIN(PodscapeClusterPlugin)
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("main", text);
-}
-
-// `podscape [FILES...] [--actions FILE] [--event-log FILE]`.
+// `podscape [FILES...] [--actions FILE] [--event-log FILE] [--lang en|ru]`. Built after the
+// translator is installed: the help texts are translated when the object is made.
 struct Options {
+    Q_DECLARE_TR_FUNCTIONS(Options)
+
+public:
     QCommandLineParser parser;
     QCommandLineOption actions{QStringLiteral("actions"), tr("Actions file: steps at virtual times."),
                                QStringLiteral("FILE")};
     QCommandLineOption eventLog{QStringLiteral("event-log"), tr("Append every event to FILE as a JSON line."),
                                 QStringLiteral("FILE")};
+    // Read before the application exists (see chooseLanguage); listed here for --help and so
+    // that the parser accepts it.
+    QCommandLineOption lang{QStringLiteral("lang"), tr("Language of the window: en or ru (the system's by default)."),
+                            QStringLiteral("en|ru")};
 
     Options()
     {
@@ -33,7 +37,7 @@ struct Options {
         parser.addHelpOption();
         parser.addPositionalArgument(QStringLiteral("files"), tr("Manifest files or folders (the demo if none)."),
                                      QStringLiteral("[FILES...]"));
-        parser.addOptions({actions, eventLog});
+        parser.addOptions({actions, eventLog, lang});
     }
 
     // The window's initial properties.
@@ -64,17 +68,25 @@ int main(int argc, char *argv[])
     if (int code = podscape::runCommandLine(argc, argv); code >= 0)
         return code;
 
-    Options options;
     if (wantsHelp(argc, argv)) {
-        // Help needs no display: print it from a plain core application.
+        // Help needs no display: print it from a plain core application, in the window's language.
         QCoreApplication core(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("podscape"));
+        podscape::installTranslations(core, podscape::chooseLanguage(QCoreApplication::arguments()));
+        Options options;
         options.parser.process(core);
     }
 
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Podscape"));
     QGuiApplication::setOrganizationName(QStringLiteral("Podscape"));
+    // The translator goes in before the parser's texts and the QML engine are made.
+    const QString language = podscape::chooseLanguage(QCoreApplication::arguments());
+    if (!podscape::installTranslations(app, language)) {
+        qWarning("podscape: --lang %s: no such language (en, ru); the window stays in English", qPrintable(language));
+        podscape::installTranslations(app, QStringLiteral("en"));
+    }
+    Options options;
     options.parser.process(app); // after Qt took its own options (-platform, -style, ...)
 
     QQmlApplicationEngine engine;
