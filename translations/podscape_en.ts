@@ -733,6 +733,14 @@ ports: %8</source>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Walkthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step through what Kubernetes does, with an explanation at each step</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PodCard</name>
@@ -845,6 +853,33 @@ ports: %8</source>
     </message>
 </context>
 <context>
+    <name>WalkthroughPanel</name>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s · %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>podscape::ClusterSession</name>
     <message>
         <source>%1 removed from disk: its objects stay in the cluster (kubectl apply deletes nothing).</source>
@@ -914,6 +949,10 @@ ports: %8</source>
         <source>Container %1 of %2 was killed; its pod&apos;s restartPolicy decides what follows.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>pod &quot;%1&quot; deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>podscape::DiagramExporter</name>
@@ -939,6 +978,357 @@ ports: %8</source>
     </message>
     <message>
         <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>podscape::Walkthrough</name>
+    <message>
+        <source>What happens when you create a Pod?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens when you delete a Pod?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An eviction: the controller replaces the pod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A node fails: pods are not self-healing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kubectl sends the Pod to the API server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kubectl finds the API&apos;s endpoints (OpenAPI), agrees on the resource version, checks the YAML and sends the request: POST /api/v1/namespaces/…/pods.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The controller creates a pod from its template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A controller in kube-controller-manager creates the pod from its Pod Template: the same request kubectl would send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pods are not self-healing: the old pod is gone for good. Its controller sees one replica missing and creates a new pod from its Pod Template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API server: authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API server checks who is asking: a certificate or a token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API server: authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RBAC decides whether this client may create pods.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API server: admission controllers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mutating admission controllers fill in defaults (service account, tolerations, limits), the object is validated, and validating admission controllers (quotas, policies) may still refuse it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>etcd: the pod is stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At this point the pod exists only as a record in etcd: no node has been chosen and no container exists yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduler: the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pod is added to the scheduler&apos;s queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduler: filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler filters out the nodes that cannot run the pod: not enough CPU or memory, taints it does not tolerate, affinity, ports, volumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduler: score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nodes that remain are scored; the best one wins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduler: no node fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pod stays Pending. The scheduler says why in a FailedScheduling event and tries again when the cluster changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduler: bind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduler binds the pod to the node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>etcd: the binding is stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The binding (spec.nodeName) is written to etcd. Still no container has been created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kubelet takes over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kubelet on the node reads the pod&apos;s definition and delegates the work: the network to CNI, the containers to CRI, the storage to CSI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRI: the pod sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container runtime (CRI, e.g. containerd) starts the pod&apos;s sandbox: the pause container that holds the pod&apos;s network namespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CNI: the pod&apos;s IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network plugin (CNI, e.g. Cilium) gives the pod its own IP address. Every container of the pod shares it and they talk to each other over localhost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CNI: host network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hostNetwork: the pod uses the node&apos;s network and the node&apos;s IP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSI: storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The volumes are prepared (CSI for persistent volumes) and mounted into the containers that ask for them: a volume shared by two containers is how they exchange data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRI: the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container runtime pulls the image, unless the node already has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRI: the containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container runtime creates and starts the containers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kubelet: probes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kubelet runs the pod&apos;s probes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pod is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kubelet reports the pod&apos;s status and IP address to the control plane. The IP and the container ports are stored as endpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints: listed, not ready yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An endpoint is an IP:port pair; the Service&apos;s Endpoints object lists them. The pod is listed, but not ready: no traffic yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app stops receiving connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint is taken out of the Service: new connections stop arriving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints: ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint (IP:port) is ready. Everyone who watches endpoints is notified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kube-proxy is notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kube-proxy updates the Service&apos;s iptables rules on every node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CoreDNS is notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CoreDNS updates the Service&apos;s DNS records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingress controller is notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Ingress controller updates its upstreams.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API server marks the pod for deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pod gets a deletionTimestamp and a grace period and shows as Terminating. Deletion runs in the reverse order of creation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Eviction API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API server checks the pod&apos;s PodDisruptionBudget, marks the pod with a DisruptionTarget condition and deletes it gracefully.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preStop hook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kubelet runs the container&apos;s preStop hook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app drains its connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kubelet sends SIGTERM: the app finishes the connections it has and shuts down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIGKILL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grace period is over: what still runs is killed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app has shut down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The containers have stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kubelet cleans up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The volumes are unmounted and the pod&apos;s IP address is released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>etcd: the pod is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pod&apos;s record is removed from etcd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node is NotReady</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its kubelet has not posted a status for 50 s: the node lifecycle controller marks the node NotReady and taints it unreachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pods leave the failed node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pods tolerate the unreachable taint for 300 s only: then they are deleted. Pods are not self-healing, so nothing restarts them on another node by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node&apos;s kubelet stops: it no longer posts the node&apos;s status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cluster to tell the story on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files create no pod directly: open a manifest with a Pod (the demo has myapp-pod).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown story: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No running pod with a controller: open a Deployment (the demo has web).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No running pod to delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kubelet on %1 stopped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

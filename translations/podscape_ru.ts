@@ -740,6 +740,14 @@ ports: %8</source>
         <source>Dark</source>
         <translation>Тёмная</translation>
     </message>
+    <message>
+        <source>Walkthrough</source>
+        <translation>Пошагово</translation>
+    </message>
+    <message>
+        <source>Step through what Kubernetes does, with an explanation at each step</source>
+        <translation>Шаг за шагом: что делает Kubernetes, с объяснением каждого шага</translation>
+    </message>
 </context>
 <context>
     <name>PodCard</name>
@@ -854,6 +862,33 @@ ports: %8</source>
     </message>
 </context>
 <context>
+    <name>WalkthroughPanel</name>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Шаг %1 из %2</translation>
+    </message>
+    <message>
+        <source>%1 s · %2: %3</source>
+        <translation>%1 с · %2: %3</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Назад</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Далее ▶</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>podscape::ClusterSession</name>
     <message>
         <source>%1 removed from disk: its objects stay in the cluster (kubectl apply deletes nothing).</source>
@@ -923,6 +958,10 @@ ports: %8</source>
         <source>Container %1 of %2 was killed; its pod&apos;s restartPolicy decides what follows.</source>
         <translation>Контейнер %1 пода %2 убит; дальнейшее решает restartPolicy пода.</translation>
     </message>
+    <message>
+        <source>pod &quot;%1&quot; deleted</source>
+        <translation>pod &quot;%1&quot; deleted</translation>
+    </message>
 </context>
 <context>
     <name>podscape::DiagramExporter</name>
@@ -949,6 +988,357 @@ ports: %8</source>
     <message>
         <source>cannot write %1: %2</source>
         <translation>не удаётся записать %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>podscape::Walkthrough</name>
+    <message>
+        <source>What happens when you create a Pod?</source>
+        <translation>Что происходит, когда вы создаёте под?</translation>
+    </message>
+    <message>
+        <source>What happens when you delete a Pod?</source>
+        <translation>Что происходит, когда вы удаляете под?</translation>
+    </message>
+    <message>
+        <source>An eviction: the controller replaces the pod</source>
+        <translation>Вытеснение: контроллер заменяет под</translation>
+    </message>
+    <message>
+        <source>A node fails: pods are not self-healing</source>
+        <translation>Нода выходит из строя: поды не самолечащиеся</translation>
+    </message>
+    <message>
+        <source>kubectl sends the Pod to the API server</source>
+        <translation>kubectl отправляет под на сервер API</translation>
+    </message>
+    <message>
+        <source>kubectl finds the API&apos;s endpoints (OpenAPI), agrees on the resource version, checks the YAML and sends the request: POST /api/v1/namespaces/…/pods.</source>
+        <translation>kubectl обнаруживает эндпоинты API (OpenAPI), согласовывает версию ресурса, проверяет YAML и выдаёт запрос: POST /api/v1/namespaces/…/pods.</translation>
+    </message>
+    <message>
+        <source>The controller creates a pod from its template</source>
+        <translation>Контроллер создаёт под по шаблону</translation>
+    </message>
+    <message>
+        <source>A controller in kube-controller-manager creates the pod from its Pod Template: the same request kubectl would send.</source>
+        <translation>Контроллер в kube-controller-manager создаёт под по своему шаблону пода (Pod Template): тот же запрос, что отправил бы kubectl.</translation>
+    </message>
+    <message>
+        <source>Pods are not self-healing: the old pod is gone for good. Its controller sees one replica missing and creates a new pod from its Pod Template.</source>
+        <translation>Поды не являются самолечащимися: старый под удалён навсегда. Контроллер видит, что одной реплики не хватает, и создаёт новый под по шаблону пода.</translation>
+    </message>
+    <message>
+        <source>API server: authentication</source>
+        <translation>Сервер API: аутентификация</translation>
+    </message>
+    <message>
+        <source>The API server checks who is asking: a certificate or a token.</source>
+        <translation>Сервер API проверяет, кто отправил запрос: сертификат или токен.</translation>
+    </message>
+    <message>
+        <source>API server: authorization</source>
+        <translation>Сервер API: авторизация</translation>
+    </message>
+    <message>
+        <source>RBAC decides whether this client may create pods.</source>
+        <translation>RBAC решает, может ли этот клиент создавать поды.</translation>
+    </message>
+    <message>
+        <source>API server: admission controllers</source>
+        <translation>Сервер API: контроллеры допуска</translation>
+    </message>
+    <message>
+        <source>Mutating admission controllers fill in defaults (service account, tolerations, limits), the object is validated, and validating admission controllers (quotas, policies) may still refuse it.</source>
+        <translation>Изменяющие контроллеры допуска (admission controllers) заполняют значения по умолчанию (service account, tolerations, лимиты), объект проверяется, и проверяющие контроллеры допуска (квоты, политики) ещё могут его отклонить.</translation>
+    </message>
+    <message>
+        <source>etcd: the pod is stored</source>
+        <translation>etcd: под сохранён</translation>
+    </message>
+    <message>
+        <source>At this point the pod exists only as a record in etcd: no node has been chosen and no container exists yet.</source>
+        <translation>На данный момент под существует только в etcd в виде записи: нода не выбрана, ни одного контейнера ещё нет.</translation>
+    </message>
+    <message>
+        <source>Scheduler: the queue</source>
+        <translation>Планировщик: очередь</translation>
+    </message>
+    <message>
+        <source>The pod is added to the scheduler&apos;s queue.</source>
+        <translation>Под добавляется в очередь планировщика.</translation>
+    </message>
+    <message>
+        <source>Scheduler: filter</source>
+        <translation>Планировщик: фильтрация</translation>
+    </message>
+    <message>
+        <source>The scheduler filters out the nodes that cannot run the pod: not enough CPU or memory, taints it does not tolerate, affinity, ports, volumes.</source>
+        <translation>Планировщик отсеивает ноды, на которых под не может работать: не хватает CPU или памяти, есть taints без tolerations, не подходят affinity, порты, тома.</translation>
+    </message>
+    <message>
+        <source>Scheduler: score</source>
+        <translation>Планировщик: оценка</translation>
+    </message>
+    <message>
+        <source>The nodes that remain are scored; the best one wins.</source>
+        <translation>Оставшиеся ноды оцениваются; выбирается лучшая.</translation>
+    </message>
+    <message>
+        <source>Scheduler: no node fits</source>
+        <translation>Планировщик: ни одна нода не подходит</translation>
+    </message>
+    <message>
+        <source>The pod stays Pending. The scheduler says why in a FailedScheduling event and tries again when the cluster changes.</source>
+        <translation>Под остаётся в Pending. Планировщик объясняет причину в событии FailedScheduling и пробует снова, когда кластер меняется.</translation>
+    </message>
+    <message>
+        <source>Scheduler: bind</source>
+        <translation>Планировщик: привязка</translation>
+    </message>
+    <message>
+        <source>The scheduler binds the pod to the node.</source>
+        <translation>Планировщик привязывает под к ноде.</translation>
+    </message>
+    <message>
+        <source>etcd: the binding is stored</source>
+        <translation>etcd: привязка записана</translation>
+    </message>
+    <message>
+        <source>The binding (spec.nodeName) is written to etcd. Still no container has been created.</source>
+        <translation>Привязка (spec.nodeName) записывается в etcd. Ни одного контейнера всё ещё не создано.</translation>
+    </message>
+    <message>
+        <source>kubelet takes over</source>
+        <translation>За дело берётся kubelet</translation>
+    </message>
+    <message>
+        <source>The kubelet on the node reads the pod&apos;s definition and delegates the work: the network to CNI, the containers to CRI, the storage to CSI.</source>
+        <translation>kubelet на ноде извлекает определение пода и делегирует работу: сеть — CNI, контейнеры — CRI, хранилище — CSI.</translation>
+    </message>
+    <message>
+        <source>CRI: the pod sandbox</source>
+        <translation>CRI: песочница пода</translation>
+    </message>
+    <message>
+        <source>The container runtime (CRI, e.g. containerd) starts the pod&apos;s sandbox: the pause container that holds the pod&apos;s network namespace.</source>
+        <translation>Среда выполнения контейнеров (CRI, например containerd) запускает песочницу пода: контейнер pause, который держит сетевое пространство имён пода.</translation>
+    </message>
+    <message>
+        <source>CNI: the pod&apos;s IP address</source>
+        <translation>CNI: IP-адрес пода</translation>
+    </message>
+    <message>
+        <source>The network plugin (CNI, e.g. Cilium) gives the pod its own IP address. Every container of the pod shares it and they talk to each other over localhost.</source>
+        <translation>Сетевой плагин (CNI, например Cilium) выдаёт поду отдельный IP-адрес. Все контейнеры пода используют его совместно и общаются между собой через localhost.</translation>
+    </message>
+    <message>
+        <source>CNI: host network</source>
+        <translation>CNI: сеть хоста</translation>
+    </message>
+    <message>
+        <source>hostNetwork: the pod uses the node&apos;s network and the node&apos;s IP.</source>
+        <translation>hostNetwork: под использует сеть ноды и IP-адрес ноды.</translation>
+    </message>
+    <message>
+        <source>CSI: storage</source>
+        <translation>CSI: хранилище</translation>
+    </message>
+    <message>
+        <source>The volumes are prepared (CSI for persistent volumes) and mounted into the containers that ask for them: a volume shared by two containers is how they exchange data.</source>
+        <translation>Тома подготавливаются (CSI — для постоянных томов) и монтируются в контейнеры, которые их запрашивают: через общий том два контейнера обмениваются данными.</translation>
+    </message>
+    <message>
+        <source>CRI: the image</source>
+        <translation>CRI: образ</translation>
+    </message>
+    <message>
+        <source>The container runtime pulls the image, unless the node already has it.</source>
+        <translation>Среда выполнения контейнеров скачивает образ, если его ещё нет на ноде.</translation>
+    </message>
+    <message>
+        <source>CRI: the containers</source>
+        <translation>CRI: контейнеры</translation>
+    </message>
+    <message>
+        <source>The container runtime creates and starts the containers.</source>
+        <translation>Среда выполнения контейнеров создаёт и запускает контейнеры.</translation>
+    </message>
+    <message>
+        <source>kubelet: probes</source>
+        <translation>kubelet: проверки</translation>
+    </message>
+    <message>
+        <source>The kubelet runs the pod&apos;s probes.</source>
+        <translation>kubelet выполняет проверки (probes) пода.</translation>
+    </message>
+    <message>
+        <source>The pod is ready</source>
+        <translation>Под готов</translation>
+    </message>
+    <message>
+        <source>The kubelet reports the pod&apos;s status and IP address to the control plane. The IP and the container ports are stored as endpoints.</source>
+        <translation>kubelet сообщает статус и IP-адрес пода в control plane. IP-адрес и порты контейнеров хранятся как эндпоинты.</translation>
+    </message>
+    <message>
+        <source>Endpoints: listed, not ready yet</source>
+        <translation>Эндпоинты: в списке, но ещё не готовы</translation>
+    </message>
+    <message>
+        <source>An endpoint is an IP:port pair; the Service&apos;s Endpoints object lists them. The pod is listed, but not ready: no traffic yet.</source>
+        <translation>Эндпоинт — это пара IP:порт; объект Endpoints сервиса хранит их список. Под в списке, но не готов: трафика пока нет.</translation>
+    </message>
+    <message>
+        <source>The app stops receiving connections</source>
+        <translation>Приложение перестаёт принимать соединения</translation>
+    </message>
+    <message>
+        <source>The endpoint is taken out of the Service: new connections stop arriving.</source>
+        <translation>Эндпоинт удаляется из сервиса: новые соединения больше не приходят.</translation>
+    </message>
+    <message>
+        <source>Endpoints: ready</source>
+        <translation>Эндпоинты: готовы</translation>
+    </message>
+    <message>
+        <source>The endpoint (IP:port) is ready. Everyone who watches endpoints is notified.</source>
+        <translation>Эндпоинт (IP:порт) готов. Все, кто следит за эндпоинтами, получают уведомления.</translation>
+    </message>
+    <message>
+        <source>kube-proxy is notified</source>
+        <translation>kube-proxy получает уведомление</translation>
+    </message>
+    <message>
+        <source>kube-proxy updates the Service&apos;s iptables rules on every node.</source>
+        <translation>kube-proxy обновляет правила iptables сервиса на каждой ноде.</translation>
+    </message>
+    <message>
+        <source>CoreDNS is notified</source>
+        <translation>CoreDNS получает уведомление</translation>
+    </message>
+    <message>
+        <source>CoreDNS updates the Service&apos;s DNS records.</source>
+        <translation>CoreDNS обновляет DNS-записи сервиса.</translation>
+    </message>
+    <message>
+        <source>Ingress controller is notified</source>
+        <translation>Контроллер входа получает уведомление</translation>
+    </message>
+    <message>
+        <source>The Ingress controller updates its upstreams.</source>
+        <translation>Контроллер входа (Ingress) обновляет нисходящие потоки (upstreams).</translation>
+    </message>
+    <message>
+        <source>The API server marks the pod for deletion</source>
+        <translation>Сервер API помечает под на удаление</translation>
+    </message>
+    <message>
+        <source>The pod gets a deletionTimestamp and a grace period and shows as Terminating. Deletion runs in the reverse order of creation.</source>
+        <translation>Под получает deletionTimestamp и период ожидания (grace period) и отображается как Terminating. Удаление идёт в обратном порядке по сравнению с созданием.</translation>
+    </message>
+    <message>
+        <source>The Eviction API</source>
+        <translation>Eviction API</translation>
+    </message>
+    <message>
+        <source>The API server checks the pod&apos;s PodDisruptionBudget, marks the pod with a DisruptionTarget condition and deletes it gracefully.</source>
+        <translation>Сервер API проверяет PodDisruptionBudget пода, ставит поду условие DisruptionTarget и корректно удаляет его.</translation>
+    </message>
+    <message>
+        <source>preStop hook</source>
+        <translation>Хук preStop</translation>
+    </message>
+    <message>
+        <source>The kubelet runs the container&apos;s preStop hook.</source>
+        <translation>kubelet выполняет хук preStop контейнера.</translation>
+    </message>
+    <message>
+        <source>The app drains its connections</source>
+        <translation>Приложение сливает соединения</translation>
+    </message>
+    <message>
+        <source>The kubelet sends SIGTERM: the app finishes the connections it has and shuts down.</source>
+        <translation>kubelet отправляет SIGTERM: приложение завершает существующие соединения и отключается.</translation>
+    </message>
+    <message>
+        <source>SIGKILL</source>
+        <translation>SIGKILL</translation>
+    </message>
+    <message>
+        <source>The grace period is over: what still runs is killed.</source>
+        <translation>Период ожидания истёк: всё, что ещё работает, принудительно завершается.</translation>
+    </message>
+    <message>
+        <source>The app has shut down</source>
+        <translation>Приложение отключилось</translation>
+    </message>
+    <message>
+        <source>The containers have stopped.</source>
+        <translation>Контейнеры остановлены.</translation>
+    </message>
+    <message>
+        <source>kubelet cleans up</source>
+        <translation>kubelet убирает за подом</translation>
+    </message>
+    <message>
+        <source>The volumes are unmounted and the pod&apos;s IP address is released.</source>
+        <translation>Тома отмонтируются, IP-адрес пода освобождается.</translation>
+    </message>
+    <message>
+        <source>etcd: the pod is gone</source>
+        <translation>etcd: пода больше нет</translation>
+    </message>
+    <message>
+        <source>The pod&apos;s record is removed from etcd.</source>
+        <translation>Запись пода удаляется из etcd.</translation>
+    </message>
+    <message>
+        <source>The node is NotReady</source>
+        <translation>Нода в состоянии NotReady</translation>
+    </message>
+    <message>
+        <source>Its kubelet has not posted a status for 50 s: the node lifecycle controller marks the node NotReady and taints it unreachable.</source>
+        <translation>Её kubelet не сообщал статус 50 с: контроллер жизненного цикла нод помечает ноду NotReady и ставит taint unreachable.</translation>
+    </message>
+    <message>
+        <source>Pods leave the failed node</source>
+        <translation>Поды покидают вышедшую из строя ноду</translation>
+    </message>
+    <message>
+        <source>The pods tolerate the unreachable taint for 300 s only: then they are deleted. Pods are not self-healing, so nothing restarts them on another node by itself.</source>
+        <translation>Поды терпят taint unreachable только 300 с: потом они удаляются. Поды не являются самолечащимися, поэтому сами по себе на другой ноде они не запустятся.</translation>
+    </message>
+    <message>
+        <source>The node fails</source>
+        <translation>Нода выходит из строя</translation>
+    </message>
+    <message>
+        <source>The node&apos;s kubelet stops: it no longer posts the node&apos;s status.</source>
+        <translation>kubelet ноды останавливается и больше не сообщает её статус.</translation>
+    </message>
+    <message>
+        <source>No cluster to tell the story on.</source>
+        <translation>Нет кластера, на котором можно показать историю.</translation>
+    </message>
+    <message>
+        <source>The files create no pod directly: open a manifest with a Pod (the demo has myapp-pod).</source>
+        <translation>Файлы не создают под напрямую: откройте манифест с подом (в демо есть myapp-pod).</translation>
+    </message>
+    <message>
+        <source>Unknown story: %1</source>
+        <translation>Неизвестная история: %1</translation>
+    </message>
+    <message>
+        <source>No running pod with a controller: open a Deployment (the demo has web).</source>
+        <translation>Нет работающего пода с контроллером: откройте Deployment (в демо есть web).</translation>
+    </message>
+    <message>
+        <source>No running pod to delete.</source>
+        <translation>Нет работающего пода, который можно удалить.</translation>
+    </message>
+    <message>
+        <source>kubelet on %1 stopped</source>
+        <translation>kubelet на %1 остановлен</translation>
     </message>
 </context>
 </TS>
