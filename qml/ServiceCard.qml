@@ -144,7 +144,11 @@ Rectangle {
         color: Qt.rgba(0.2, 0.42, 0.9, lit ? 0.28 : 0)
         border.color: lit ? Theme.accent : Theme.border
         Behavior on color { ColorAnimation { duration: 300 } }
-        onStepsChanged: if (steps > 0) { lit = true; fade.restart() }
+        // Only a change while it is shown lights it: not the count a new card (or a still
+        // picture) starts with.
+        property bool shown: false
+        Component.onCompleted: shown = true
+        onStepsChanged: if (shown && steps > 0) { lit = true; fade.restart() }
         Timer { id: fade; interval: 900; onTriggered: badge.lit = false }
         Label {
             id: badgeLabel
