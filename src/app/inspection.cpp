@@ -16,16 +16,18 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
+// One condition as the inspector lists it; `healthy` is whether its status is the good one.
+template <typename Condition> QVariantMap conditionVariant(const Condition &c, bool healthy)
+{
+    return {{"type", qs(c.type)},       {"status", qs(c.status)},          {"reason", qs(c.reason)},
+            {"message", qs(c.message)}, {"time", c.lastTransitionTime}, {"healthy", healthy}};
+}
+
 QVariantList conditionsVariant(const Pod &pod)
 {
     QVariantList out;
     for (const auto &c : pod.status.conditions)
-        out.append(QVariantMap{{"type", qs(c.type)},
-                               {"status", qs(c.status)},
-                               {"reason", qs(c.reason)},
-                               {"message", qs(c.message)},
-                               {"time", c.lastTransitionTime},
-                               {"healthy", c.status == "True"}});
+        out.append(conditionVariant(c, c.status == "True"));
     return out;
 }
 
@@ -192,12 +194,7 @@ QVariantMap inspectNode(const Simulation &sim, const NodeModel &nodes, const Pod
     QVariantList conditions;
     for (const auto &c : node->status.conditions)
         // Ready should be True; the pressure conditions should not.
-        conditions.append(QVariantMap{{"type", qs(c.type)},
-                                      {"status", qs(c.status)},
-                                      {"reason", qs(c.reason)},
-                                      {"message", qs(c.message)},
-                                      {"time", c.lastTransitionTime},
-                                      {"healthy", (c.status == "True") == (c.type == "Ready")}});
+        conditions.append(conditionVariant(c, (c.status == "True") == (c.type == "Ready")));
     QVariantMap out{{"kind", "Node"},
                     {"key", name},
                     {"name", name},

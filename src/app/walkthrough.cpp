@@ -6,6 +6,7 @@
 #include "sim/simulation.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace podscape {
@@ -230,24 +231,32 @@ std::vector<Walkthrough::Stop> collectStops(const TraceLog &log, const std::set<
     return out;
 }
 
-// When a pod is ready (or, if it never is, when its last step was), and whether it ever was.
-std::pair<double, bool> readyTime(const TraceLog &log, const std::string &pod)
+// What the trace says of one pod: when it was ready (or, if it never was, its last step) and
+// whether a Service listed it.
+struct PodHistory {
+    double readyAt = -1;
+    bool ready = false;
+    bool behindService = false;
+};
+
+// One pass over the log for every pod: the stories ask about each pod of the cluster.
+std::map<std::string, PodHistory> podHistories(const TraceLog &log)
 {
-    double last = -1;
-    for (const auto &[p, e] : log) {
-        if (p != pod)
-            continue;
-        if (e.stage == "pod ready")
-            return {e.time, true};
-        last = e.time;
+    std::map<std::string, PodHistory> out;
+    for (const auto &[pod, e] : log) {
+        PodHistory &h = out[pod];
+        if (!h.ready)
+            h.readyAt = e.time;
+        h.ready = h.ready || e.stage == "pod ready";
+        h.behindService = h.behindService || e.component == "endpoints-controller";
     }
-    return {last, false};
+    return out;
 }
 
-bool behindService(const TraceLog &log, const std::string &pod)
+std::pair<double, bool> readyTime(const TraceLog &log, const std::string &pod)
 {
-    return std::any_of(log.begin(), log.end(),
-                       [&](const auto &entry) { return entry.first == pod && entry.second.component == "endpoints-controller"; });
+    PodHistory h = podHistories(log)[pod];
+    return {h.readyAt, h.ready};
 }
 
 } // namespace
@@ -294,13 +303,15 @@ bool Walkthrough::startAfterAction(const QString &story)
     std::string node;
     int best = -1;
     // (The session replaces its Simulation on every replay: never keep a reference across one.)
+    std::map<std::string, PodHistory> histories = podHistories(s.traceLog());
     for (const auto &pod : s.simulation()->store().list<Pod>()) {
         std::string key = pod->metadata.namespace_ + "/" + pod->metadata.name;
-        if (pod->spec.nodeName.empty() || pod->metadata.deletionTimestamp || !readyTime(s.traceLog(), key).second)
+        const PodHistory &h = histories[key];
+        if (pod->spec.nodeName.empty() || pod->metadata.deletionTimestamp || !h.ready)
             continue;
         if (needsOwner && !pod->metadata.controllerRef())
             continue;
-        int score = behindService(s.traceLog(), key) ? 2 : 1;
+        int score = h.behindService ? 2 : 1;
         if (score > best) {
             best = score;
             subject = key;
@@ -310,7 +321,7 @@ bool Walkthrough::startAfterAction(const QString &story)
     if (subject.empty())
         return fail(needsOwner ? tr("No running pod with a controller: open a Deployment (the demo has web).")
                                : tr("No running pod to delete."));
-    double actAt = readyTime(s.traceLog(), subject).first + kAfterReady;
+    double actAt = histories[subject].readyAt + kAfterReady;
 
     s.reset();
     s.advanceTo(actAt);
@@ -334,10 +345,10 @@ bool Walkthrough::startAfterAction(const QString &story)
             pods.insert(pod);
     }
     double until = actAt + horizon;
+    std::map<std::string, PodHistory> after = podHistories(s.traceLog());
     for (const auto &pod : pods)
-        if (pod != subject)
-            if (auto [ready, wasReady] = readyTime(s.traceLog(), pod); wasReady)
-                until = std::min(until, ready + kAfterReady);
+        if (pod != subject && after[pod].ready)
+            until = std::min(until, after[pod].readyAt + kAfterReady);
     stops_ = collectStops(s.traceLog(), pods, actAt, until);
 
     if (story == QLatin1String("nodeFailure")) {
