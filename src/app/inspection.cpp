@@ -19,7 +19,7 @@ QString qs(const std::string &s)
 // One condition as the inspector lists it; `healthy` is whether its status is the good one.
 template <typename Condition> QVariantMap conditionVariant(const Condition &c, bool healthy)
 {
-    return {{"type", qs(c.type)},       {"status", qs(c.status)},          {"reason", qs(c.reason)},
+    return {{"type", qs(c.type)},       {"status", qs(c.status)},       {"reason", qs(c.reason)},
             {"message", qs(c.message)}, {"time", c.lastTransitionTime}, {"healthy", healthy}};
 }
 
