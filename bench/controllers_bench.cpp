@@ -1,7 +1,8 @@
 // The controllers at scale: 100 Deployments of 100 replicas on 1,000 nodes, from `kubectl
 // apply` until every pod is Running (Deployment → ReplicaSet → pods → scheduler → kubelets),
-// wall time and peak memory. Arguments override the shape: DEPLOYMENTS REPLICAS NODES.
-// Prints JSON lines.
+// wall time and peak memory. Arguments override the shape: DEPLOYMENTS REPLICAS NODES [NAME],
+// NAME the figures' prefix ("controllers" by default; bench/run names the 100,000-pod run
+// "simulate", as the table has it). Prints JSON lines.
 #include "bench_support.h"
 #include "cluster/pod_status.h"
 #include "sim/simulation.h"
@@ -21,13 +22,14 @@ int argOr(int argc, char **argv, int i, int fallback)
     return argc > i ? std::atoi(argv[i]) : fallback;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char **argv)
 {
     const int deployments = argOr(argc, argv, 1, 100);
     const int replicas = argOr(argc, argv, 2, 100);
     const int nodes = argOr(argc, argv, 3, 1000);
+    const std::string prefix = argc > 4 ? argv[4] : "controllers";
     const std::size_t wanted = std::size_t(deployments) * std::size_t(replicas);
 
     std::vector<ObjectPtr> objects;
@@ -55,9 +57,10 @@ int main(int argc, char **argv)
     const std::string shape = std::to_string(wanted / 1000) + "k_pods";
     if (running < wanted)
         std::fprintf(stderr, "only %zu of %zu pods Running after %.0f virtual s\n", running, wanted, t);
-    bench::printFigure("controllers_s_" + shape, wall, "s");
-    bench::printFigure("controllers_virtual_s_" + shape, t, "s");
-    bench::printFigure("controllers_events_" + shape, double(sim.clock().eventsRun()), "events");
-    bench::printFigure("controllers_peak_rss_mb_" + shape, double(usage.ru_maxrss) / 1024.0, "MB");
+    bench::printFigure(prefix + "_s_" + shape, wall, "s");
+    bench::printFigure(prefix + "_virtual_s_" + shape, t, "s");
+    bench::printFigure(prefix + "_events_" + shape, double(sim.clock().eventsRun()), "events");
+    bench::printFigure((prefix == "controllers" ? "controllers_peak_rss_mb_" : "peak_rss_mb_") + shape,
+                       double(usage.ru_maxrss) / 1024.0, "MB");
     return running < wanted ? 1 : 0;
 }

@@ -104,6 +104,18 @@ Rectangle {
         return diagram.podCardOf(key)
     }
 
+    // Where a line to pod `key` should end, in `item`'s coordinates: the top of its card as it
+    // glides, or of its place in the layout when no card is near the view (or the field shows).
+    function podAnchor(key, item) {
+        let card = diagram.podCardOf(key)
+        if (card)
+            return card.mapToItem(item, card.width / 2, 14)
+        let pod = session.pods.get(key)
+        if (pod.x === undefined)
+            return null
+        return diagram.mapToItem(item, pod.x + pod.width / 2, pod.y + Math.min(14, pod.height / 2))
+    }
+
     // The view moved (pan or zoom): what is drawn over it follows.
     signal viewChanged()
 
@@ -114,6 +126,13 @@ Rectangle {
         content.x = cx - (cx - content.x) * s / content.scale
         content.y = cy - (cy - content.y) * s / content.scale
         content.scale = s
+    }
+
+    // Moves the view by (dx, dy) screen pixels, as a drag of the background does.
+    function panBy(dx, dy) {
+        autoFit = false
+        content.x += dx
+        content.y += dy
     }
 
     DragHandler {
@@ -155,6 +174,9 @@ Rectangle {
             verdict: canvas.verdict
             refusedNode: canvas.refusedNode
             refusedText: canvas.refusedText
+            viewport: Qt.rect(-content.x / content.scale, -content.y / content.scale,
+                              canvas.width / content.scale, canvas.height / content.scale)
+            fieldOutline: 3 / content.scale
             onNodeClicked: (name) => canvas.session.selectedNode = name
             onNodeMenuRequested: (name, ready, unschedulable) => {
                 // A right click on a pod reaches the node below it too: the pod's menu wins.

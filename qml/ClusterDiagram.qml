@@ -26,6 +26,14 @@ Item {
     property var verdict: ({})
     property string refusedNode
     property string refusedText
+    // The part of the diagram on screen (diagram coordinates): pod cards exist only near it.
+    // Empty: everywhere (a still picture).
+    property rect viewport
+    // Zoomed out past reading (not labelled), every pod is a block of its STATUS colour in one
+    // PodField instead of a card.
+    readonly property bool podsAsField: !labelled
+    // The field's selection outline, in diagram units (the canvas keeps it a few pixels wide).
+    property real fieldOutline: 6
 
     signal nodeClicked(string name)
     signal nodeMenuRequested(string name, bool ready, bool unschedulable)
@@ -49,7 +57,7 @@ Item {
         return null
     }
 
-    // The pod card of `key` ("namespace/name"), or null.
+    // The pod card of `key` ("namespace/name"), or null (none near the view, or the field shown).
     function podCardOf(key) {
         for (let i = 0; i < podCards.count; ++i) {
             let card = podCards.itemAt(i)
@@ -130,9 +138,16 @@ Item {
         }
     }
 
+    PodViewportModel {
+        id: podsInView
+        pods: diagram.session.pods
+        viewport: diagram.viewport
+        shown: !diagram.podsAsField
+    }
+
     Repeater {
         id: podCards
-        model: diagram.session.pods
+        model: podsInView
         delegate: PodCard {
             detailed: diagram.detailed
             labelled: diagram.labelled
@@ -145,5 +160,82 @@ Item {
             onDropped: (position) => diagram.podDropped(key, node, position)
             onContextMenuRequested: diagram.podMenuRequested(key, containers)
         }
+    }
+
+    PodField {
+        id: field
+        objectName: "podField"
+        visible: diagram.podsAsField
+        model: visible ? diagram.session.pods : null
+        x: diagram.session.bounds.x
+        y: diagram.session.bounds.y
+        width: diagram.session.bounds.width
+        height: diagram.session.bounds.height
+        selectedPod: diagram.decorated ? diagram.session.selectedPod : ""
+        highlightedPods: diagram.decorated ? diagram.session.highlightedPods : []
+        outlineWidth: diagram.fieldOutline
+        running: Theme.running
+        pending: Theme.pending
+        failed: Theme.failed
+        terminating: Theme.terminating
+        succeeded: Theme.succeeded
+        selection: Theme.selection
+        highlight: Theme.accent
+
+        // The pod under a press, held while it is dragged.
+        property string pressedPod
+        property var pressed: ({})
+
+        TapHandler {
+            onTapped: (point) => {
+                let key = field.podAt(point.position)
+                if (key !== "")
+                    diagram.podClicked(key)
+            }
+        }
+        TapHandler {
+            acceptedButtons: Qt.RightButton
+            onTapped: (point) => {
+                let key = field.podAt(point.position)
+                if (key !== "")
+                    diagram.podMenuRequested(key, diagram.session.pods.get(key).containers)
+            }
+        }
+        // Dragging a block is dragging its pod, as with a card: a ghost follows the pointer.
+        DragHandler {
+            id: fieldDrag
+            enabled: diagram.decorated
+            target: null
+            onActiveChanged: {
+                if (active) {
+                    field.pressedPod = field.podAt(centroid.pressPosition)
+                    field.pressed = diagram.session.pods.get(field.pressedPod)
+                    return
+                }
+                if (field.pressedPod !== "")
+                    diagram.podDropped(field.pressedPod, field.pressed.node, ghost.center)
+                field.pressedPod = ""
+            }
+            onCentroidChanged: {
+                if (active && field.pressedPod !== "")
+                    diagram.podDragMoved(field.pressedPod, field.pressed.node, ghost.center)
+            }
+        }
+    }
+
+    // The dragged block, in diagram coordinates.
+    Rectangle {
+        id: ghost
+        objectName: "podGhost"
+        readonly property point center: field.mapToItem(diagram, fieldDrag.centroid.position)
+        visible: fieldDrag.active && field.pressedPod !== ""
+        z: 10
+        width: field.pressed.width || 0
+        height: field.pressed.height || 0
+        x: center.x - width / 2
+        y: center.y - height / 2
+        radius: 8
+        color: Theme.selection
+        opacity: 0.7
     }
 }

@@ -59,10 +59,9 @@ Canvas {
             ctx.lineWidth = 1.6
             ctx.globalAlpha = 0.75
             for (let key of session.highlightedPods) {
-                let pod = canvas.podCardOf(key)
-                if (!pod)
+                let to = canvas.podAnchor(key, links)
+                if (!to)
                     continue
-                let to = pod.mapToItem(links, pod.width / 2, 14)
                 // A pod panned out of view: the line ends at the canvas' edge, pointing at it.
                 to.x = clamp(to.x, view.x + 4, view.x + canvas.width - 4)
                 to.y = clamp(to.y, view.y + 4, view.y + canvas.height - 4)

@@ -29,15 +29,21 @@ PodGeometry ClusterLayout::podGeometry(int containers, int volumes)
     double volumeX = kPodWidth - kVolumeWidth + kVolumeOverhang;
     for (int i = 0; i < volumes; ++i)
         g.volumes.emplace_back(volumeX, kPodHeader + i * step, kVolumeWidth, kChipHeight);
-    int rows = std::max({containers, volumes, 1});
-    g.size = QSizeF(kPodWidth, kPodHeader + rows * step - kChipGap + kPodPadding);
+    g.size = podSize(containers, volumes);
     return g;
+}
+
+QSizeF ClusterLayout::podSize(int containers, int volumes)
+{
+    int rows = std::max({containers, volumes, 1});
+    return QSizeF(kPodWidth, kPodHeader + rows * (kChipHeight + kChipGap) - kChipGap + kPodPadding);
 }
 
 void ClusterLayout::compute(const std::vector<LayoutNode> &nodes, const std::vector<LayoutPod> &pods)
 {
     nodes_.clear();
     pods_.clear();
+    pods_.reserve(qsizetype(pods.size()));
     std::map<QString, std::vector<const LayoutPod *>> byNode;
     std::vector<const LayoutPod *> pending;
     for (const auto &pod : pods)
@@ -78,7 +84,7 @@ double ClusterLayout::placeInColumns(std::vector<const LayoutPod *> pods, QPoint
         // The shortest column so far: it depends only on the pods placed before this one.
         auto column = std::min_element(columnBottom.begin(), columnBottom.end());
         double x = topLeft.x() + double(column - columnBottom.begin()) * (kPodWidth + kPodGap);
-        QSizeF size = podGeometry(pod->containers, pod->volumes).size;
+        QSizeF size = podSize(pod->containers, pod->volumes);
         pods_[pod->key] = QRectF(QPointF(x, *column), size);
         *column += size.height() + kPodGap;
     }
@@ -114,8 +120,7 @@ QRectF ClusterLayout::nodeRect(const QString &name) const
 
 QRectF ClusterLayout::podRect(const QString &key) const
 {
-    auto it = pods_.find(key);
-    return it == pods_.end() ? QRectF() : it->second;
+    return pods_.value(key);
 }
 
 } // namespace podscape

@@ -18,6 +18,7 @@
 // - a node in a later row moves down when a node above it grows taller.
 #pragma once
 
+#include <QHash>
 #include <QRectF>
 #include <QString>
 
@@ -68,6 +69,8 @@ public:
 
     // The card of one pod and its chips: depends on the pod alone.
     static PodGeometry podGeometry(int containers, int volumes);
+    // Its size alone, without the chips (the layout asks it for every pod on every change).
+    static QSizeF podSize(int containers, int volumes);
     // How many pods wide a node is that holds `pods`.
     static int podColumns(std::size_t pods);
 
@@ -85,7 +88,7 @@ private:
     void placeQueue(std::vector<const LayoutPod *> pods);
 
     std::map<QString, QRectF> nodes_;
-    std::map<QString, QRectF> pods_;
+    QHash<QString, QRectF> pods_;
     QRectF queue_;
     QRectF bounds_;
 };

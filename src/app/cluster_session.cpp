@@ -573,6 +573,7 @@ void ClusterSession::restart(std::uint64_t eventsRun)
 
     std::unique_ptr<Simulation> old = std::move(sim_);
     sim_ = std::move(sim);
+    pods_->forgetVersions();
     traceLog_ = std::move(traces);
     runProblems_ = std::move(problems);
     std::erase_if(marks_, [&](std::uint64_t m) { return m > eventsRun; });
@@ -703,7 +704,11 @@ void ClusterSession::inspect(const QString &kind, const QString &key)
 
 void ClusterSession::updateInspection()
 {
-    inspection_ = inspectSelected();
+    // Most frames change nothing the inspector shows; it re-reads its whole map on a change.
+    QVariantMap next = inspectSelected();
+    if (next == inspection_)
+        return;
+    inspection_ = std::move(next);
     emit inspectionChanged();
 }
 

@@ -237,18 +237,116 @@ LayoutPod PodModel::layoutEntry(const Pod &pod)
             int(pod.spec.initContainers.size() + pod.spec.containers.size()), int(pod.spec.volumes.size())};
 }
 
+namespace {
+
+// The store lists pods by namespace, then name; rows keep that order. Names are ASCII (DNS
+// labels), so comparing them as Latin-1 orders them as the store does.
+int compareToRow(const PodRow &row, const Pod &pod)
+{
+    const auto &ns = pod.metadata.namespace_;
+    const auto &name = pod.metadata.name;
+    if (int c = row.namespace_.compare(QLatin1String(ns.data(), qsizetype(ns.size()))))
+        return c;
+    return row.name.compare(QLatin1String(name.data(), qsizetype(name.size())));
+}
+
+} // namespace
+
 void PodModel::refresh(const std::vector<std::shared_ptr<Pod>> &pods, const ClusterLayout &layout)
 {
-    std::vector<PodRow> next;
-    next.reserve(pods.size());
-    for (const auto &pod : pods)
-        next.push_back(podRow(*pod, layout));
-    syncRows(rows_, std::move(next));
+    // A merge of two sorted lists: rows whose pod went away are removed, new pods inserted, and
+    // only a pod whose resourceVersion or place changed is read again. At thousands of pods a
+    // frame then costs a walk of the list, not a rebuild of every row.
+    std::size_t row = 0;
+    std::size_t next = 0;
+    while (next < pods.size()) {
+        int order = row < rows_.size() ? compareToRow(rows_[row], *pods[next]) : 1;
+        if (order < 0) {
+            std::size_t end = row + 1;
+            while (end < rows_.size() && compareToRow(rows_[end], *pods[next]) < 0)
+                ++end;
+            dropRows(row, end);
+            continue;
+        }
+        if (order > 0) {
+            std::size_t end = next + 1;
+            while (end < pods.size() && (row >= rows_.size() || compareToRow(rows_[row], *pods[end]) > 0))
+                ++end;
+            addRows(row, pods, next, end, layout);
+            row += end - next;
+            next = end;
+            continue;
+        }
+        updateRow(row, *pods[next], layout);
+        ++row;
+        ++next;
+    }
+    if (row < rows_.size())
+        dropRows(row, rows_.size());
+}
+
+void PodModel::forgetVersions()
+{
+    std::fill(versions_.begin(), versions_.end(), -1);
+}
+
+void PodModel::dropRows(std::size_t from, std::size_t to)
+{
+    beginRemoveRows({}, int(from), int(to) - 1);
+    rows_.erase(rows_.begin() + std::ptrdiff_t(from), rows_.begin() + std::ptrdiff_t(to));
+    versions_.erase(versions_.begin() + std::ptrdiff_t(from), versions_.begin() + std::ptrdiff_t(to));
+    endRemoveRows();
+}
+
+void PodModel::addRows(std::size_t at, const std::vector<std::shared_ptr<Pod>> &pods, std::size_t from, std::size_t to,
+                       const ClusterLayout &layout)
+{
+    std::vector<PodRow> added;
+    std::vector<std::int64_t> versions;
+    for (std::size_t i = from; i < to; ++i) {
+        added.push_back(podRow(*pods[i], layout));
+        versions.push_back(pods[i]->metadata.resourceVersion);
+    }
+    beginInsertRows({}, int(at), int(at + added.size()) - 1);
+    rows_.insert(rows_.begin() + std::ptrdiff_t(at), std::make_move_iterator(added.begin()),
+                 std::make_move_iterator(added.end()));
+    versions_.insert(versions_.begin() + std::ptrdiff_t(at), versions.begin(), versions.end());
+    endInsertRows();
+}
+
+void PodModel::updateRow(std::size_t row, const Pod &pod, const ClusterLayout &layout)
+{
+    if (versions_[row] == pod.metadata.resourceVersion && rows_[row].rect == layout.podRect(rows_[row].key))
+        return;
+    versions_[row] = pod.metadata.resourceVersion;
+    PodRow next = podRow(pod, layout);
+    if (next == rows_[row])
+        return;
+    rows_[row] = std::move(next);
+    emit dataChanged(index(int(row)), index(int(row)));
 }
 
 const PodRow *PodModel::find(const QString &key) const
 {
     return findRow(rows_, key);
+}
+
+QVariantMap PodModel::get(const QString &key) const
+{
+    QVariantMap out;
+    auto it = std::find_if(rows_.begin(), rows_.end(), [&](const PodRow &r) { return r.key == key; });
+    if (it == rows_.end())
+        return out;
+    QModelIndex at = index(int(it - rows_.begin()));
+    const auto roles = roleNames();
+    for (auto role = roles.begin(); role != roles.end(); ++role)
+        out.insert(QString::fromUtf8(role.value()), data(at, role.key()));
+    // The card's rectangle under the names a QML rect has.
+    out.insert(QStringLiteral("x"), it->rect.x());
+    out.insert(QStringLiteral("y"), it->rect.y());
+    out.insert(QStringLiteral("width"), it->rect.width());
+    out.insert(QStringLiteral("height"), it->rect.height());
+    return out;
 }
 
 int PodModel::rowCount(const QModelIndex &parent) const

@@ -10,6 +10,7 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -119,13 +120,26 @@ public:
 
     // What the layout needs to place a pod.
     static LayoutPod layoutEntry(const Pod &pod);
+    // `pods` in the store's order (namespace, then name). Reads again only the pods whose
+    // resourceVersion changed since the last refresh, and those the layout moved.
     void refresh(const std::vector<std::shared_ptr<Pod>> &pods, const ClusterLayout &layout);
+    // The next refresh reads every pod again: its objects come from a new simulation, whose
+    // resourceVersions say nothing about the rows shown.
+    void forgetVersions();
 
     const PodRow *find(const QString &key) const;
+    // The row of `key` as QML reads it (its roles by name), empty when there is none.
+    Q_INVOKABLE QVariantMap get(const QString &key) const;
     const std::vector<PodRow> &rows() const { return rows_; }
 
 private:
+    void dropRows(std::size_t from, std::size_t to);
+    void addRows(std::size_t at, const std::vector<std::shared_ptr<Pod>> &pods, std::size_t from, std::size_t to,
+                 const ClusterLayout &layout);
+    void updateRow(std::size_t row, const Pod &pod, const ClusterLayout &layout);
+
     std::vector<PodRow> rows_;
+    std::vector<std::int64_t> versions_; // the resourceVersion each row was read at
 };
 
 } // namespace podscape

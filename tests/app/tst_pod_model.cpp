@@ -123,6 +123,44 @@ private slots:
         QCOMPARE(changed.count(), 0);
     }
 
+    // The model is refreshed by difference on every frame; after pods come, change and go
+    // (evicted, deleted, replaced), its rows are those of a model filled once from the store.
+    void incrementalRowsMatchAFreshModel()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        for (double t : {0.5, 1.0, 2.0, 5.0, 30.0})
+            session.advanceTo(t);
+        QStringList web = webPods(*session.pods());
+        QVERIFY(web.size() == 3);
+        session.evictPod(web[0]);
+        QVERIFY(session.deletePod(QStringLiteral("default/myapp-pod")));
+        for (double t : {31.0, 33.0, 40.0, 60.0})
+            session.advanceTo(t);
+
+        PodModel fresh;
+        fresh.refresh(session.simulation()->store().list<Pod>(), session.layout());
+        QCOMPARE(session.pods()->rowCount(), fresh.rowCount());
+        for (std::size_t i = 0; i < fresh.rows().size(); ++i)
+            QVERIFY2(session.pods()->rows()[i] == fresh.rows()[i], qPrintable(fresh.rows()[i].key));
+        QVERIFY(!session.pods()->find(web[0]) || session.pods()->find(web[0])->category == "terminating");
+        QVERIFY(!session.pods()->find(QStringLiteral("default/myapp-pod")));
+    }
+
+    // One pod changes: one row says so, the others stay quiet.
+    void oneChangedPodSignalsOneRow()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        session.advanceTo(30);
+        QSignalSpy changed(session.pods(), &QAbstractItemModel::dataChanged);
+        QVERIFY(session.killContainer(QStringLiteral("default/myapp-pod"), QStringLiteral("myapp-container")));
+        session.advanceTo(30.5);
+        QVERIFY(changed.count() > 0);
+        for (const auto &signal : changed)
+            QCOMPARE(signal[0].toModelIndex().data(PodModel::KeyRole).toString(), QStringLiteral("default/myapp-pod"));
+    }
+
     void kindShortNames()
     {
         QCOMPARE(kindShortName("StatefulSet"), QStringLiteral("sts"));

@@ -87,5 +87,36 @@ Item {
             compare(clusterSession.inspection.status, "Running")
             clusterSession.selectedPod = ""
         }
+
+        // Zoomed out past reading, no pod cards: every pod is a block of its STATUS colour in
+        // one PodField, a click on a block selects its pod, and a click between blocks reaches
+        // the node below.
+        function test_zoomedOutPodsAreOneField() {
+            let canvas = createTemporaryObject(canvasComponent, root)
+            canvas.fit()
+            canvas.zoomBy(0.15 / canvas.zoom)
+            verify(!canvas.labelled)
+            let field = findChild(canvas, "podField")
+            verify(field.visible)
+            tryVerify(() => findChild(canvas, "pod:default/myapp-pod") === null)
+            let pod = clusterSession.pods.get("default/myapp-pod")
+            let p = field.mapToItem(canvas, pod.x - field.x + pod.width / 2, pod.y - field.y + pod.height / 2)
+            let image = grabImage(canvas)
+            tryCompare(field, "drawnPods", clusterSession.pods.rowCount())
+            verify(Qt.colorEqual(image.pixel(Math.round(p.x), Math.round(p.y)), Theme.running),
+                   String(image.pixel(Math.round(p.x), Math.round(p.y))))
+            mouseClick(canvas, p.x, p.y)
+            compare(clusterSession.selectedPod, "default/myapp-pod")
+            compare(clusterSession.inspection.kind, "Pod")
+            let node = findChild(canvas, "node:worker-2")
+            mouseClick(node, node.width / 2, 10)
+            compare(clusterSession.selectedNode, "worker-2")
+            // Zoomed back in, the cards return.
+            canvas.fit()
+            tryVerify(() => findChild(canvas, "pod:default/myapp-pod") !== null)
+            verify(!field.visible)
+            clusterSession.selectedPod = ""
+            clusterSession.selectedNode = ""
+        }
     }
 }

@@ -124,5 +124,30 @@ Item {
             mouseRelease(canvas, canvas.width - 5, canvas.height - 5)
             verify(clusterSession.notice.indexOf("nothing replaces it") >= 0, clusterSession.notice)
         }
+
+        // Zoomed out past reading, pods are blocks of one PodField; dragging a block is dragging
+        // its pod: the verdict while it hovers, an eviction to the node it is dropped on.
+        function test_dragABlockOfTheZoomedOutField() {
+            let canvas = createTemporaryObject(canvasComponent, root)
+            canvas.fit()
+            canvas.zoomBy(0.15 / canvas.zoom)
+            let field = findChild(canvas, "podField")
+            verify(field.visible)
+            let pod = clusterSession.pods.get("default/myapp-pod")
+            let target = findChild(canvas, "node:" + (pod.node === "worker-1" ? "worker-2" : "worker-1"))
+            let from = field.mapToItem(canvas, pod.x - field.x + pod.width / 2, pod.y - field.y + pod.height / 2)
+            let to = target.mapToItem(canvas, target.width / 2, target.height / 2)
+            mousePress(canvas, from.x, from.y)
+            for (let i = 1; i <= 10; ++i)
+                mouseMove(canvas, from.x + (to.x - from.x) * i / 10, from.y + (to.y - from.y) * i / 10)
+            verify(findChild(canvas, "podGhost").visible)
+            compare(canvas.draggedPod, "default/myapp-pod")
+            compare(canvas.hoveredNode, target.name)
+            verify(target.verdictShown)
+            mouseRelease(canvas, to.x, to.y)
+            verify(!findChild(canvas, "podGhost").visible)
+            // A bare pod: evicted, and the user is told nothing replaces it.
+            verify(clusterSession.notice.indexOf("nothing replaces it") >= 0, clusterSession.notice)
+        }
     }
 }

@@ -1,0 +1,193 @@
+#include "app/pod_field.h"
+
+#include "app/pod_model.h"
+
+#include <QQuickWindow>
+#include <QSGGeometryNode>
+#include <QSGRectangleNode>
+#include <QSGRendererInterface>
+#include <QSGVertexColorMaterial>
+
+#include <unordered_set>
+
+namespace podscape {
+
+namespace {
+
+// The material wants premultiplied alpha.
+QSGGeometry::ColoredPoint2D vertex(QPointF p, QColor c)
+{
+    double a = c.alphaF();
+    return {float(p.x()),         float(p.y()),        uchar(c.red() * a),
+            uchar(c.green() * a), uchar(c.blue() * a), uchar(c.alpha())};
+}
+
+bool softwareRenderer(const QQuickWindow *window)
+{
+    return window && window->rendererInterface()->graphicsApi() == QSGRendererInterface::Software;
+}
+
+} // namespace
+
+PodField::PodField(QQuickItem *parent) : QQuickItem(parent)
+{
+    setFlag(ItemHasContents);
+    connect(this, &PodField::paletteChanged, this, &PodField::changed);
+    connect(this, &PodField::outlineWidthChanged, this, [this] {
+        if (!selectedPod_.isEmpty() || !highlightedPods_.isEmpty())
+            changed();
+    });
+}
+
+void PodField::setModel(PodModel *model)
+{
+    if (model == model_)
+        return;
+    if (model_)
+        disconnect(model_, nullptr, this, nullptr);
+    model_ = model;
+    if (model_) {
+        // Any change of rows redraws the field: a rebuild costs far less than the rows' own update.
+        connect(model_, &PodModel::rowsInserted, this, &PodField::changed);
+        connect(model_, &PodModel::rowsRemoved, this, &PodField::changed);
+        connect(model_, &PodModel::rowsMoved, this, &PodField::changed);
+        connect(model_, &PodModel::dataChanged, this, &PodField::changed);
+        connect(model_, &PodModel::modelReset, this, &PodField::changed);
+        connect(model_, &QObject::destroyed, this, [this] { setModel(nullptr); });
+    }
+    emit modelChanged();
+    changed();
+}
+
+void PodField::setSelectedPod(const QString &key)
+{
+    if (key == selectedPod_)
+        return;
+    selectedPod_ = key;
+    emit selectedPodChanged();
+    changed();
+}
+
+void PodField::setHighlightedPods(const QStringList &keys)
+{
+    if (keys == highlightedPods_)
+        return;
+    highlightedPods_ = keys;
+    emit highlightedPodsChanged();
+    changed();
+}
+
+void PodField::changed()
+{
+    update();
+}
+
+QColor PodField::colorOf(const QString &category) const
+{
+    if (category == QLatin1String("running"))
+        return running_;
+    if (category == QLatin1String("failed"))
+        return failed_;
+    if (category == QLatin1String("succeeded"))
+        return succeeded_;
+    if (category == QLatin1String("terminating")) {
+        // As the card: a terminating pod fades.
+        QColor c = terminating_;
+        c.setAlphaF(0.6f);
+        return c;
+    }
+    return pending_;
+}
+
+std::vector<PodField::Block> PodField::blocks() const
+{
+    std::vector<Block> out;
+    if (!model_)
+        return out;
+    const QPointF origin = position();
+    const auto &rows = model_->rows();
+    std::unordered_set<QString> highlighted(highlightedPods_.begin(), highlightedPods_.end());
+    // Outlines first, so every pod's body lies on top of any outline next to it.
+    for (const PodRow &row : rows) {
+        bool selected = row.key == selectedPod_;
+        if (!selected && !highlighted.count(row.key))
+            continue;
+        double w = outlineWidth_;
+        out.push_back({row.rect.translated(-origin).adjusted(-w, -w, w, w), selected ? selection_ : highlight_});
+    }
+    for (const PodRow &row : rows)
+        if (!row.rect.isNull())
+            out.push_back({row.rect.translated(-origin), colorOf(row.category)});
+    return out;
+}
+
+QString PodField::podAt(QPointF point) const
+{
+    if (!model_)
+        return {};
+    QPointF p = point + position();
+    for (const PodRow &row : model_->rows())
+        if (row.rect.contains(p))
+            return row.key;
+    return {};
+}
+
+bool PodField::contains(const QPointF &point) const
+{
+    return !podAt(point).isEmpty();
+}
+
+void PodField::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)
+{
+    QQuickItem::geometryChange(newGeometry, oldGeometry);
+    if (newGeometry.topLeft() != oldGeometry.topLeft())
+        changed();
+}
+
+QSGNode *PodField::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
+{
+    std::vector<Block> picture = blocks();
+    int pods = model_ ? int(model_->rows().size()) : 0;
+    if (pods != drawnPods_) {
+        drawnPods_ = pods;
+        // The render thread may run this: tell QML from the GUI thread.
+        QMetaObject::invokeMethod(this, &PodField::drawnPodsChanged, Qt::QueuedConnection);
+    }
+
+    // The software renderer (still pictures) draws no custom geometry: one rectangle node each.
+    if (softwareRenderer(window())) {
+        delete old;
+        auto *root = new QSGNode;
+        for (const Block &b : picture) {
+            QSGRectangleNode *rect = window()->createRectangleNode();
+            rect->setRect(b.rect);
+            rect->setColor(b.color);
+            root->appendChildNode(rect);
+        }
+        return root;
+    }
+
+    auto *node = static_cast<QSGGeometryNode *>(old);
+    if (!node) {
+        node = new QSGGeometryNode;
+        auto *geometry = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), 0);
+        geometry->setDrawingMode(QSGGeometry::DrawTriangles);
+        node->setGeometry(geometry);
+        node->setFlag(QSGNode::OwnsGeometry);
+        node->setMaterial(new QSGVertexColorMaterial);
+        node->setFlag(QSGNode::OwnsMaterial);
+    }
+    QSGGeometry *geometry = node->geometry();
+    geometry->allocate(int(picture.size() * 6));
+    QSGGeometry::ColoredPoint2D *v = geometry->vertexDataAsColoredPoint2D();
+    for (const Block &b : picture) {
+        // Two triangles per rectangle.
+        QPointF corners[4] = {b.rect.topLeft(), b.rect.topRight(), b.rect.bottomRight(), b.rect.bottomLeft()};
+        for (int i : {0, 1, 2, 0, 2, 3})
+            *v++ = vertex(corners[i], b.color);
+    }
+    node->markDirty(QSGNode::DirtyGeometry);
+    return node;
+}
+
+} // namespace podscape

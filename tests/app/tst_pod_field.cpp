@@ -1,0 +1,70 @@
+// The zoomed-out field: a pointer over a pod's block finds that pod, anywhere in the layout
+// (the queue lies at negative x), and the field takes the pointer only over a pod, so clicks
+// between pods reach the node cards below it. What it draws is checked in tst_cluster_canvas.
+#include "app/cluster_session.h"
+#include "app/pod_field.h"
+#include "app/pod_model.h"
+
+#include <QtTest>
+
+using namespace podscape;
+
+namespace {
+
+const QString kDemo = QStringLiteral(PODSCAPE_SOURCE_DIR "/resources/demo");
+
+} // namespace
+
+class TestPodField : public QObject {
+    Q_OBJECT
+
+private slots:
+    void findsThePodUnderThePointer()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        session.advanceTo(30);
+        PodField field;
+        field.setModel(session.pods());
+        // Where the canvas puts it: at the layout's top-left.
+        field.setPosition(session.bounds().topLeft());
+        field.setSize(session.bounds().size());
+        QVERIFY(session.pods()->rowCount() >= 5);
+        for (const PodRow &row : session.pods()->rows()) {
+            QPointF centre = row.rect.center() - field.position();
+            QCOMPARE(field.podAt(centre), row.key);
+            QVERIFY(field.contains(centre));
+        }
+        // The pending pod waits in the queue, left of x = 0.
+        const PodRow *pending = session.pods()->find(QStringLiteral("default/analytics"));
+        QVERIFY(pending && pending->rect.x() < 0);
+
+        // A node's header has no pod: the field lets the pointer through to the node card.
+        QRectF node = session.layout().nodeRect(QStringLiteral("worker-1"));
+        QPointF header = QPointF(node.center().x(), node.top() + 10) - field.position();
+        QCOMPARE(field.podAt(header), QString());
+        QVERIFY(!field.contains(header));
+    }
+
+    void followsTheModel()
+    {
+        ClusterSession session;
+        QVERIFY(session.open({kDemo}));
+        session.advanceTo(30);
+        PodField field;
+        field.setModel(session.pods());
+        field.setPosition(session.bounds().topLeft());
+        const PodRow *bare = session.pods()->find(QStringLiteral("default/myapp-pod"));
+        QVERIFY(bare);
+        QPointF centre = bare->rect.center() - field.position();
+        QVERIFY(session.deletePod(QStringLiteral("default/myapp-pod")));
+        session.advanceTo(120);
+        QVERIFY(!session.pods()->find(QStringLiteral("default/myapp-pod")));
+        QVERIFY(field.podAt(centre) != QStringLiteral("default/myapp-pod"));
+        field.setModel(nullptr);
+        QCOMPARE(field.podAt(centre), QString());
+    }
+};
+
+QTEST_MAIN(TestPodField)
+#include "tst_pod_field.moc"
