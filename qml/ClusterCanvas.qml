@@ -13,6 +13,9 @@ Rectangle {
     // Level of detail: chips and secondary labels only where they can be read.
     readonly property bool detailed: zoom >= 0.45
     readonly property bool labelled: zoom >= 0.2
+    // Far enough out for 50,000 pods on one screen.
+    readonly property real minZoom: 0.004
+    readonly property real maxZoom: 4
 
     // A pod being dragged (DESIGN 3.3): the node under the pointer and the scheduler's verdict.
     property string draggedPod
@@ -51,7 +54,7 @@ Rectangle {
             return
         let margin = 24
         let s = Math.min((width - 2 * margin) / b.width, (height - 2 * margin) / b.height, 1.5)
-        content.scale = Math.max(s, 0.05)
+        content.scale = Math.max(s, minZoom)
         content.x = (width - b.width * content.scale) / 2 - b.x * content.scale
         content.y = margin - b.y * content.scale
     }
@@ -122,7 +125,7 @@ Rectangle {
     function zoomBy(factor) {
         autoFit = false
         let cx = width / 2, cy = height / 2
-        let s = Math.min(Math.max(content.scale * factor, 0.05), 4)
+        let s = Math.min(Math.max(content.scale * factor, minZoom), maxZoom)
         content.x = cx - (cx - content.x) * s / content.scale
         content.y = cy - (cy - content.y) * s / content.scale
         content.scale = s
@@ -155,10 +158,10 @@ Rectangle {
         width: canvas.session.bounds.width
         height: canvas.session.bounds.height
         onScaleChanged: {
-            if (scale < 0.05)
-                scale = 0.05
-            else if (scale > 4)
-                scale = 4
+            if (scale < canvas.minZoom)
+                scale = canvas.minZoom
+            else if (scale > canvas.maxZoom)
+                scale = canvas.maxZoom
             canvas.viewChanged()
         }
         onXChanged: canvas.viewChanged()
@@ -174,6 +177,7 @@ Rectangle {
             verdict: canvas.verdict
             refusedNode: canvas.refusedNode
             refusedText: canvas.refusedText
+            culled: true
             viewport: Qt.rect(-content.x / content.scale, -content.y / content.scale,
                               canvas.width / content.scale, canvas.height / content.scale)
             fieldOutline: 3 / content.scale
@@ -228,7 +232,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 8
-        text: qsTr("%1%").arg(Math.round(canvas.zoom * 100))
+        text: qsTr("%1%").arg(canvas.zoom < 0.1 ? (canvas.zoom * 100).toFixed(1) : Math.round(canvas.zoom * 100))
         font.pixelSize: Theme.smallFont
         color: Theme.mutedText
     }

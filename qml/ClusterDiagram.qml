@@ -26,12 +26,13 @@ Item {
     property var verdict: ({})
     property string refusedNode
     property string refusedText
-    // The part of the diagram on screen (diagram coordinates): pod cards exist only near it.
-    // Empty: everywhere (a still picture).
+    // Culled (on screen): pod cards exist only near the viewport, the part of the diagram on
+    // screen (diagram coordinates). Not culled (a still picture): everywhere.
+    property bool culled: false
     property rect viewport
-    // Zoomed out past reading (not labelled), every pod is a block of its STATUS colour in one
-    // PodField instead of a card.
-    readonly property bool podsAsField: !labelled
+    // Zoomed out past reading (not labelled), or with more pods near the view than cards can
+    // be made for smoothly, every pod is a block of its STATUS colour in one PodField.
+    readonly property bool podsAsField: !labelled || podsInView.crowded
     // The field's selection outline, in diagram units (the canvas keeps it a few pixels wide).
     property real fieldOutline: 6
 
@@ -141,8 +142,9 @@ Item {
     PodViewportModel {
         id: podsInView
         pods: diagram.session.pods
+        everywhere: !diagram.culled
         viewport: diagram.viewport
-        shown: !diagram.podsAsField
+        shown: diagram.labelled
     }
 
     Repeater {

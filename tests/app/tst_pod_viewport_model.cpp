@@ -46,7 +46,10 @@ private slots:
     void onlyThePodsNearTheView()
     {
         PodViewportModel model;
+        model.setEverywhere(false);
         model.setPods(session_->pods());
+        // A view not laid out yet shows nothing.
+        QCOMPARE(model.rowCount(), 0);
         const PodRow *bare = session_->pods()->find(QStringLiteral("default/myapp-pod"));
         QVERIFY(bare);
         model.setViewport(bare->rect);
@@ -64,6 +67,7 @@ private slots:
     void panningALittleKeepsTheCards()
     {
         PodViewportModel model;
+        model.setEverywhere(false);
         model.setPods(session_->pods());
         QRectF view = session_->layout().nodeRect(QStringLiteral("worker-1"));
         model.setViewport(view);
@@ -92,12 +96,34 @@ private slots:
         QCOMPARE(model.rowCount(), session_->pods()->rowCount());
     }
 
+    // More pods near the view than cards can be made for smoothly: no cards, the field draws.
+    void aCrowdedViewHasNoCards()
+    {
+        PodViewportModel model;
+        model.setEverywhere(false);
+        model.setPods(session_->pods());
+        model.setViewport(session_->bounds());
+        QVERIFY(!model.crowded());
+        QCOMPARE(model.rowCount(), session_->pods()->rowCount());
+        QSignalSpy crowded(&model, &PodViewportModel::crowdedChanged);
+        model.setLimit(2);
+        QVERIFY(model.crowded());
+        QCOMPARE(crowded.count(), 1);
+        QCOMPARE(model.rowCount(), 0);
+        // Zoomed in on one pod: few enough again.
+        model.setViewport(session_->pods()->find(QStringLiteral("default/myapp-pod"))->rect.adjusted(10, 10, -10, -10));
+        QVERIFY(!model.crowded());
+        QVERIFY(keys(model).contains(QStringLiteral("default/myapp-pod")));
+    }
+
     // Pods that arrive later appear in the model when they are near the view.
     void followsNewPods()
     {
         ClusterSession session;
         QVERIFY(session.open({kDemo}));
         PodViewportModel model;
+        model.setEverywhere(false);
+        model.setViewport(QRectF(-1e5, -1e5, 2e5, 2e5));
         model.setPods(session.pods());
         QCOMPARE(model.rowCount(), 0);
         session.advanceTo(30);
