@@ -10,10 +10,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     podscape::LoaderOptions options;
-    options.threads = 1; // one input at a time: a pool would only add noise to the coverage
+    options.threads = 1;  // one input at a time: a pool would only add noise to the coverage
     podscape::LoadResult r = podscape::ManifestLoader(options).loadText(
         std::string(reinterpret_cast<const char *>(data), size), "fuzz.yaml");
     for (const podscape::Diagnostic &e : r.errors)
-        (void)e.toString(); // the messages are built from the input too
+        (void)e.toString();  // the messages are built from the input too
     return 0;
 }
