@@ -340,6 +340,8 @@ void ClusterSession::setNotice(const QString &text, bool error)
 
 namespace {
 
+// Lambdas capture its parts as [ns = ns, name = name]: clang 14 cannot capture a structured
+// binding by name (C++20, clang 16).
 std::pair<std::string, std::string> splitKey(const QString &podKey)
 {
     qsizetype slash = podKey.indexOf('/');
@@ -364,7 +366,7 @@ QVariantMap ClusterSession::evictPod(const QString &podKey, const QString &node)
     if (!node.isEmpty())
         to = node.toStdString();
     auto record = std::make_shared<EvictionRecord>();
-    recordAction([ns, name, to, record](Simulation &sim) { *record = sim.evict(ns, name, to); });
+    recordAction([ns = ns, name = name, to, record](Simulation &sim) { *record = sim.evict(ns, name, to); });
     refresh();
     const bool replaced = record->allowed && !record->controller.empty();
     if (!record->allowed) {
@@ -434,7 +436,7 @@ bool ClusterSession::killContainer(const QString &podKey, const QString &contain
 {
     auto [ns, name] = splitKey(podKey);
     std::string c = container.toStdString();
-    if (!recordApiAction([ns, name, c](Simulation &sim) { return sim.killContainer(ns, name, c); }))
+    if (!recordApiAction([ns = ns, name = name, c](Simulation &sim) { return sim.killContainer(ns, name, c); }))
         return false;
     setNotice(tr("Container %1 of %2 was killed; its pod's restartPolicy decides what follows.").arg(container, podKey),
               false);
@@ -444,7 +446,7 @@ bool ClusterSession::killContainer(const QString &podKey, const QString &contain
 bool ClusterSession::deletePod(const QString &podKey)
 {
     auto [ns, name] = splitKey(podKey);
-    if (!recordApiAction([ns, name](Simulation &sim) { return sim.remove("Pod", ns, name); }))
+    if (!recordApiAction([ns = ns, name = name](Simulation &sim) { return sim.remove("Pod", ns, name); }))
         return false;
     setNotice(tr("pod \"%1\" deleted").arg(podKey.mid(podKey.indexOf('/') + 1)), false);
     return true;

@@ -7,11 +7,13 @@
 #include "sim/simulation.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <map>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
+#include <string_view>
 
 namespace podscape {
 
@@ -28,25 +30,70 @@ std::string Action::typeName() const
     return {};
 }
 
+namespace {
+
+// Digits with an optional fraction ("1", "1.5") at text[pos], pos moved past them. Parsed by
+// hand, not std::regex (its recursion overflows the stack on a long run of digits), and with
+// strtod, not std::stod (which throws on a number too large for a double).
+std::optional<double> readNumber(std::string_view text, std::size_t &pos)
+{
+    auto digits = [&] {
+        std::size_t from = pos;
+        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+            ++pos;
+        return pos > from;
+    };
+    std::size_t start = pos;
+    if (!digits())
+        return std::nullopt;
+    if (pos < text.size() && text[pos] == '.' && (++pos, !digits()))
+        return std::nullopt;
+    return std::strtod(std::string(text.substr(start, pos - start)).c_str(), nullptr);
+}
+
+// "h", "m", "s" or "ms" at text[pos] as seconds per unit, pos moved past it.
+std::optional<double> readUnit(std::string_view text, std::size_t &pos)
+{
+    std::string_view rest = text.substr(pos);
+    static constexpr std::pair<std::string_view, double> kUnits[] = {{"ms", 0.001}, {"h", 3600}, {"m", 60}, {"s", 1}};
+    for (auto [unit, seconds] : kUnits)
+        if (rest.starts_with(unit)) {
+            pos += unit.size();
+            return seconds;
+        }
+    return std::nullopt;
+}
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+}  // namespace
+
 std::optional<double> parseDuration(const std::string &text)
 {
-    static const std::regex plain(R"(^\s*([0-9]+(\.[0-9]+)?)\s*$)");
-    static const std::regex parts(R"(([0-9]+(\.[0-9]+)?)(ms|h|m|s))");
-    std::smatch m;
-    if (std::regex_match(text, m, plain))
-        return std::stod(m[1]);
+    std::string_view view(text);
+    // A plain number of seconds, blanks around it allowed.
+    std::size_t first = 0, last = view.size();
+    while (first < last && isBlank(view[first]))
+        ++first;
+    while (last > first && isBlank(view[last - 1]))
+        --last;
+    std::size_t pos = first;
+    if (auto n = readNumber(view.substr(0, last), pos); n && pos == last)
+        return std::isfinite(*n) ? n : std::nullopt;
+    // Number-unit pairs, nothing between or around them: 1m30s.
     double total = 0;
-    std::string rest = text;
-    std::size_t consumed = 0;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), parts); it != std::sregex_iterator(); ++it) {
-        if (it->position() != static_cast<long>(consumed))
+    pos = 0;
+    while (pos < view.size()) {
+        auto n = readNumber(view, pos);
+        auto unit = n ? readUnit(view, pos) : std::nullopt;
+        if (!unit)
             return std::nullopt;
-        consumed += it->length();
-        double n = std::stod((*it)[1]);
-        const std::string unit = (*it)[3];
-        total += unit == "h" ? n * 3600 : unit == "m" ? n * 60 : unit == "ms" ? n / 1000 : n;
+        total += *n * *unit;
     }
-    if (consumed == 0 || consumed != text.size())
+    if (view.empty() || !std::isfinite(total))
         return std::nullopt;
     return total;
 }

@@ -130,7 +130,9 @@ std::optional<ApiError> Simulation::drainNode(const std::string &name)
             toEvict.push_back(pod);
         if (warning.empty())
             continue;
-        auto it = std::find_if(warnings.begin(), warnings.end(), [&](const auto &w) { return w.first == warning; });
+        // A named copy: clang 14 cannot capture a structured binding in a lambda (C++20, clang 16).
+        const std::string &kind = warning;
+        auto it = std::find_if(warnings.begin(), warnings.end(), [&](const auto &w) { return w.first == kind; });
         if (it == warnings.end())
             it = warnings.insert(warnings.end(), {warning, {}});
         it->second.push_back(pod->metadata.namespace_ + "/" + pod->metadata.name);

@@ -41,6 +41,21 @@ private slots:
         QVERIFY(!parseDuration("soon"));
         QVERIFY(!parseDuration("10x"));
         QVERIFY(!parseDuration(""));
+        QVERIFY(!parseDuration("1."));
+        QVERIFY(!parseDuration("1m 30s"));
+    }
+
+    // Found while writing fuzz/actions_fuzzer: a number too large for a double made std::stod throw (the
+    // program ended), and a long run of digits overflowed std::regex's recursion.
+    void rejectsHugeDurationsWithoutCrashing()
+    {
+        QVERIFY(!parseDuration(std::string(400, '9')));
+        QVERIFY(!parseDuration(std::string(400, '9') + "s"));
+        QCOMPARE(*parseDuration("0." + std::string(400, '0') + "1s"), 0.0);
+        QCOMPARE(*parseDuration(std::string(300000, '0') + "5s"), 5.0);
+        ActionsFile f = parseActions("- at: " + std::string(400, '9') + "\n  node: {name: w, action: fail}\n",
+                                     "actions.yaml", ".");
+        QCOMPARE(f.errors.size(), std::size_t(1));
     }
 
     void parsesEveryStepOfTheDesign()
