@@ -172,6 +172,7 @@ Rectangle {
             session: canvas.session
             detailed: canvas.detailed
             labelled: canvas.labelled
+            named: canvas.zoom >= 0.02
             draggedPod: canvas.draggedPod
             hoveredNode: canvas.hoveredNode
             verdict: canvas.verdict

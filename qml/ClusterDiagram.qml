@@ -14,6 +14,9 @@ Item {
     // Level of detail: chips and secondary labels only where they can be read.
     property bool detailed: true
     property bool labelled: true
+    // So far out that even a node's name would be a pixel or two tall (tens of thousands of
+    // pods): nodes are plain cards.
+    property bool named: true
     // Cards glide and fade on screen; a still picture takes them where they are.
     property bool animated: true
     // Selection, the highlighted Service's pods, the drag verdict; pods draggable.
@@ -128,6 +131,7 @@ Item {
         delegate: NodeCard {
             detailed: diagram.detailed
             labelled: diagram.labelled
+            named: diagram.named
             animated: diagram.animated
             selected: diagram.decorated && diagram.session.selectedNode === name
             verdictShown: diagram.decorated && (diagram.hoveredNode === name && diagram.verdict.fits !== undefined

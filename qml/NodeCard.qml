@@ -31,6 +31,8 @@ Rectangle {
     property bool selected: false
     // Zoomed far out only the name is left, in letters large enough to read from afar.
     property bool labelled: true
+    // Off: not even the overview name (too small to draw usefully).
+    property bool named: true
     // Off for a still picture: the card is drawn where it is.
     property bool animated: true
     // While a pod is dragged over the card: could it run here? The scheduler's reason if not.
@@ -71,7 +73,7 @@ Rectangle {
 
     Label {
         objectName: "overviewName"
-        visible: !node.labelled
+        visible: !node.labelled && node.named
         anchors.fill: header
         anchors.margins: 8
         text: node.name
