@@ -19,16 +19,22 @@ class TestPodField : public QObject {
     Q_OBJECT
 
 private slots:
+    // The demo at 30 s, and a field over it where the canvas puts one: at the layout's top-left.
+    void init()
+    {
+        session_ = std::make_unique<ClusterSession>();
+        QVERIFY(session_->open({kDemo}));
+        session_->advanceTo(30);
+        field_ = std::make_unique<PodField>();
+        field_->setModel(session_->pods());
+        field_->setPosition(session_->bounds().topLeft());
+        field_->setSize(session_->bounds().size());
+    }
+
     void findsThePodUnderThePointer()
     {
-        ClusterSession session;
-        QVERIFY(session.open({kDemo}));
-        session.advanceTo(30);
-        PodField field;
-        field.setModel(session.pods());
-        // Where the canvas puts it: at the layout's top-left.
-        field.setPosition(session.bounds().topLeft());
-        field.setSize(session.bounds().size());
+        ClusterSession &session = *session_;
+        PodField &field = *field_;
         QVERIFY(session.pods()->rowCount() >= 5);
         for (const PodRow &row : session.pods()->rows()) {
             QPointF centre = row.rect.center() - field.position();
@@ -48,12 +54,8 @@ private slots:
 
     void followsTheModel()
     {
-        ClusterSession session;
-        QVERIFY(session.open({kDemo}));
-        session.advanceTo(30);
-        PodField field;
-        field.setModel(session.pods());
-        field.setPosition(session.bounds().topLeft());
+        ClusterSession &session = *session_;
+        PodField &field = *field_;
         const PodRow *bare = session.pods()->find(QStringLiteral("default/myapp-pod"));
         QVERIFY(bare);
         QPointF centre = bare->rect.center() - field.position();
@@ -64,6 +66,11 @@ private slots:
         field.setModel(nullptr);
         QCOMPARE(field.podAt(centre), QString());
     }
+
+private:
+    // The field goes first: it watches the session's model.
+    std::unique_ptr<ClusterSession> session_;
+    std::unique_ptr<PodField> field_;
 };
 
 QTEST_MAIN(TestPodField)
