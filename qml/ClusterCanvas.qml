@@ -13,6 +13,8 @@ Rectangle {
     // Level of detail: chips and secondary labels only where they can be read.
     readonly property bool detailed: zoom >= 0.45
     readonly property bool labelled: zoom >= 0.2
+    // Below this even a node's name would be a pixel or two tall.
+    readonly property bool named: zoom >= 0.02
     // Far enough out for 50,000 pods on one screen.
     readonly property real minZoom: 0.004
     readonly property real maxZoom: 4
@@ -172,7 +174,7 @@ Rectangle {
             session: canvas.session
             detailed: canvas.detailed
             labelled: canvas.labelled
-            named: canvas.zoom >= 0.02
+            named: canvas.named
             draggedPod: canvas.draggedPod
             hoveredNode: canvas.hoveredNode
             verdict: canvas.verdict

@@ -32,10 +32,10 @@ bool softwareRenderer(const QQuickWindow *window)
 PodField::PodField(QQuickItem *parent) : QQuickItem(parent)
 {
     setFlag(ItemHasContents);
-    connect(this, &PodField::paletteChanged, this, &PodField::changed);
+    connect(this, &PodField::paletteChanged, this, &QQuickItem::update);
     connect(this, &PodField::outlineWidthChanged, this, [this] {
         if (!selectedPod_.isEmpty() || !highlightedPods_.isEmpty())
-            changed();
+            update();
     });
 }
 
@@ -48,15 +48,15 @@ void PodField::setModel(PodModel *model)
     model_ = model;
     if (model_) {
         // Any change of rows redraws the field: a rebuild costs far less than the rows' own update.
-        connect(model_, &PodModel::rowsInserted, this, &PodField::changed);
-        connect(model_, &PodModel::rowsRemoved, this, &PodField::changed);
-        connect(model_, &PodModel::rowsMoved, this, &PodField::changed);
-        connect(model_, &PodModel::dataChanged, this, &PodField::changed);
-        connect(model_, &PodModel::modelReset, this, &PodField::changed);
+        connect(model_, &PodModel::rowsInserted, this, &QQuickItem::update);
+        connect(model_, &PodModel::rowsRemoved, this, &QQuickItem::update);
+        connect(model_, &PodModel::rowsMoved, this, &QQuickItem::update);
+        connect(model_, &PodModel::dataChanged, this, &QQuickItem::update);
+        connect(model_, &PodModel::modelReset, this, &QQuickItem::update);
         connect(model_, &QObject::destroyed, this, [this] { setModel(nullptr); });
     }
     emit modelChanged();
-    changed();
+    update();
 }
 
 void PodField::setSelectedPod(const QString &key)
@@ -65,7 +65,7 @@ void PodField::setSelectedPod(const QString &key)
         return;
     selectedPod_ = key;
     emit selectedPodChanged();
-    changed();
+    update();
 }
 
 void PodField::setHighlightedPods(const QStringList &keys)
@@ -74,11 +74,6 @@ void PodField::setHighlightedPods(const QStringList &keys)
         return;
     highlightedPods_ = keys;
     emit highlightedPodsChanged();
-    changed();
-}
-
-void PodField::changed()
-{
     update();
 }
 
@@ -141,7 +136,7 @@ void PodField::geometryChange(const QRectF &newGeometry, const QRectF &oldGeomet
 {
     QQuickItem::geometryChange(newGeometry, oldGeometry);
     if (newGeometry.topLeft() != oldGeometry.topLeft())
-        changed();
+        update();
 }
 
 QSGNode *PodField::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)

@@ -75,7 +75,6 @@ private:
     };
     std::vector<Block> blocks() const;
     QColor colorOf(const QString &category) const;
-    void changed();
 
     PodModel *model_ = nullptr;
     QString selectedPod_;

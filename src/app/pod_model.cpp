@@ -334,10 +334,10 @@ const PodRow *PodModel::find(const QString &key) const
 QVariantMap PodModel::get(const QString &key) const
 {
     QVariantMap out;
-    auto it = std::find_if(rows_.begin(), rows_.end(), [&](const PodRow &r) { return r.key == key; });
-    if (it == rows_.end())
+    const PodRow *it = find(key);
+    if (!it)
         return out;
-    QModelIndex at = index(int(it - rows_.begin()));
+    QModelIndex at = index(int(it - rows_.data()));
     const auto roles = roleNames();
     for (auto role = roles.begin(); role != roles.end(); ++role)
         out.insert(QString::fromUtf8(role.value()), data(at, role.key()));

@@ -10,6 +10,9 @@ namespace {
 
 // How far beyond the viewport cards are kept, as a fraction of its size on each side.
 constexpr double kMargin = 0.25;
+// Zoomed in so far that the view is narrower than the covered area by this much more than the
+// margin gives: cover anew, or the cards of a far wider view would all stay.
+constexpr double kShrink = 1.5;
 
 QRectF withMargin(const QRectF &r)
 {
@@ -55,7 +58,7 @@ void PodViewportModel::setViewport(const QRectF &viewport)
     // Within the covered area the same cards serve, unless the view shrank well inside it
     // (zoomed in); beyond it, cover anew around the view.
     bool inside = !viewport.isEmpty() && !covered_.isEmpty() && covered_.contains(viewport) &&
-                  viewport.width() * (1 + 2 * kMargin) * 1.5 >= covered_.width();
+                  viewport.width() * (1 + 2 * kMargin) * kShrink >= covered_.width();
     if (inside)
         return;
     covered_ = viewport.isEmpty() ? QRectF() : withMargin(viewport);
