@@ -19,7 +19,7 @@ QString objectColumn(const ObjectRef &ref)
 
 } // namespace
 
-void EventModel::refresh(const std::vector<Event> &events)
+void EventModel::refresh(const EventLog &events)
 {
     events_ = &events;
     int count = int(events.size());

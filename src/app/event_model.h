@@ -6,11 +6,10 @@
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
-#include <vector>
+#include "cluster/events.h"
 
 namespace podscape {
 
-struct Event;
 
 class EventModel : public QAbstractListModel {
     Q_OBJECT
@@ -39,14 +38,14 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     // `events` is the simulation's recorder, which outlives the next refresh or clear().
-    void refresh(const std::vector<Event> &events);
+    void refresh(const EventLog &events);
     void clear();
 
 signals:
     void countChanged();
 
 private:
-    const std::vector<Event> *events_ = nullptr;
+    const EventLog *events_ = nullptr;
     int shown_ = 0;
 };
 

@@ -122,7 +122,7 @@ QJsonValue schedulingJson(const SchedulingAttempt *attempt)
     for (const auto &v : attempt->nodes) {
         QJsonObject scores;
         for (const auto &[plugin, score] : v.scores)
-            scores[qs(plugin)] = qint64(score);
+            scores[QString::fromUtf8(plugin.data(), qsizetype(plugin.size()))] = qint64(score);
         QJsonArray reasons;
         for (const auto &r : v.reasons)
             reasons.append(qs(r));

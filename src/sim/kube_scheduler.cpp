@@ -30,7 +30,7 @@ double backoffFor(int attempts)
     return std::min(b, 10.0);
 }
 
-}  // namespace
+} // namespace
 
 struct KubeScheduler::Impl {
     KubeApiServer &api;
@@ -57,12 +57,12 @@ struct KubeScheduler::Impl {
         }
     };
     std::set<QueuedPod, Order> activeQ;
-    std::map<std::string, QueuedPod> unschedulable;  // by pod key
-    std::set<std::string> known;                      // queued, in flight or waiting
+    std::map<std::string, QueuedPod> unschedulable; // by pod key
+    std::set<std::string> known;                    // queued, in flight or waiting
     std::map<std::string, SchedulingAttempt> attempts;
     std::map<std::string, std::string> lastFailureMessage;
-    std::set<std::string> bound;                      // pods in the snapshot
-    std::map<std::string, std::string> placements;  // controller uid → node the user chose
+    std::set<std::string> bound;                   // pods in the snapshot
+    std::map<std::string, std::string> placements; // controller uid → node the user chose
     bool cycleScheduled = false;
     std::function<void(const Pod &, const Node &)> preBind;
 
@@ -78,8 +78,11 @@ struct KubeScheduler::Impl {
 
     void event(const Pod &pod, const std::string &type, const std::string &reason, const std::string &message)
     {
-        events.record({api.clock().now(), type, reason,
-                       {"Pod", pod.metadata.namespace_, pod.metadata.name, pod.metadata.uid, {}}, message,
+        events.record({api.clock().now(),
+                       type,
+                       reason,
+                       {"Pod", pod.metadata.namespace_, pod.metadata.name, pod.metadata.uid, {}},
+                       message,
                        "default-scheduler"});
     }
 
@@ -136,7 +139,8 @@ struct KubeScheduler::Impl {
         activeQ.erase(activeQ.begin());
         auto pod = q.pod;
         std::string key = keyOf(*pod);
-        if (!pod->spec.nodeName.empty() || pod->metadata.deletionTimestamp || !api.store().get<Pod>(pod->metadata.namespace_, pod->metadata.name)) {
+        if (!pod->spec.nodeName.empty() || pod->metadata.deletionTimestamp ||
+            !api.store().get<Pod>(pod->metadata.namespace_, pod->metadata.name)) {
             known.erase(key);
             scheduleCycle();
             return;
@@ -185,27 +189,40 @@ struct KubeScheduler::Impl {
     static std::vector<const sched::NodeVerdict *> keptVerdicts(const sched::ScheduleResult &result)
     {
         std::vector<const sched::NodeVerdict *> kept;
-        for (const auto &v : result.verdicts)
-            kept.push_back(&v);
-        if (kept.size() <= std::size_t(SchedulingAttempt::kKeepAllVerdicts))
+        kept.reserve(std::min<std::size_t>(result.verdicts.size(), SchedulingAttempt::kKeepAllVerdicts));
+        if (result.verdicts.size() <= std::size_t(SchedulingAttempt::kKeepAllVerdicts)) {
+            for (const auto &v : result.verdicts)
+                kept.push_back(&v);
             return kept;
-        std::stable_sort(kept.begin(), kept.end(), [&](const auto *a, const auto *b) {
-            const bool aSelected = a->node == result.selectedNode, bSelected = b->node == result.selectedNode;
-            if (aSelected != bSelected)
-                return aSelected;
-            if (a->feasible != b->feasible)
-                return a->feasible;
-            return a->feasible && a->totalScore > b->totalScore;
-        });
-        std::vector<const sched::NodeVerdict *> out;
-        std::map<int, int> perFilter;
-        int feasible = 0;
-        for (const auto *v : kept) {
-            if (v->feasible ? feasible++ < SchedulingAttempt::kKeptFeasible
-                            : perFilter[v->plugin ? int(*v->plugin) : -1]++ < SchedulingAttempt::kKeptPerFailingFilter)
-                out.push_back(v);
         }
-        return out;
+        // In one pass: the selected node; the best-scoring other feasible nodes, highest first
+        // (ties in evaluation order); the first few rejections of each failing filter.
+        const sched::NodeVerdict *selected = nullptr;
+        std::vector<const sched::NodeVerdict *> best, rejected;
+        std::map<int, int> perFilter;
+        auto better = [](const auto *a, const auto *b) { return a->totalScore > b->totalScore; };
+        for (const auto &v : result.verdicts) {
+            if (!selected && v.node == result.selectedNode) {
+                selected = &v;
+            } else if (v.feasible) {
+                // Kept sorted; a later node enters only with a strictly higher score.
+                auto at = std::upper_bound(best.begin(), best.end(), &v, better);
+                if (at - best.begin() < SchedulingAttempt::kKeptFeasible) {
+                    best.insert(at, &v);
+                    if (best.size() > std::size_t(SchedulingAttempt::kKeptFeasible))
+                        best.pop_back();
+                }
+            } else if (perFilter[v.plugin ? int(*v.plugin) : -1]++ < SchedulingAttempt::kKeptPerFailingFilter) {
+                rejected.push_back(&v);
+            }
+        }
+        if (selected)
+            kept.push_back(selected);
+        if (selected && selected->feasible && best.size() == std::size_t(SchedulingAttempt::kKeptFeasible))
+            best.pop_back(); // the selected node is one of the feasible ones kept
+        kept.insert(kept.end(), best.begin(), best.end());
+        kept.insert(kept.end(), rejected.begin(), rejected.end());
+        return kept;
     }
 
     static NodeVerdictRecord verdictRecord(const sched::ScheduleResult &result, const sched::NodeVerdict &v)
@@ -220,7 +237,7 @@ struct KubeScheduler::Impl {
         if (v.scored)
             for (std::size_t i = 0; i < sched::kScorePluginCount; ++i)
                 if (v.scores[i] >= 0)
-                    r.scores.emplace_back(std::string(sched::pluginName(sched::kScorePlugins[i].id)), v.scores[i]);
+                    r.scores.emplace_back(sched::pluginName(sched::kScorePlugins[i].id), v.scores[i]);
         r.total = v.totalScore;
         return r;
     }
@@ -243,8 +260,8 @@ struct KubeScheduler::Impl {
             for (const auto &victim : result.preemptionCandidates.front().victims)
                 a.victims.push_back(keyOf(*victim));
         attempts[keyOf(pod)] = std::move(a);
-        trace(pod, "filter", std::to_string(result.feasibleNodes) + " of " + std::to_string(result.evaluatedNodes) +
-                                 " nodes fit");
+        trace(pod, "filter",
+              std::to_string(result.feasibleNodes) + " of " + std::to_string(result.evaluatedNodes) + " nodes fit");
     }
 
     void bindPod(const std::shared_ptr<Pod> &pod, const std::string &node)
@@ -258,7 +275,7 @@ struct KubeScheduler::Impl {
         // Assume the pod on the node at once, as the scheduler's cache does, then bind.
         auto assumed = std::make_shared<Pod>(*pod);
         snapshot.addPod(assumed, node);
-        state.nominator.remove(*pod);  // assume: DeleteNominatedPodIfExists
+        state.nominator.remove(*pod); // assume: DeleteNominatedPodIfExists
         bound.insert(keyOf(*pod));
         trace(*pod, "bind", "Binding " + keyOf(*pod) + " to " + node);
         api.clock().after(durations::kBinding, [this, pod, node, assumed] {
@@ -272,7 +289,7 @@ struct KubeScheduler::Impl {
             if (preBind)
                 if (auto nodeObj = api.store().get<Node>("", node))
                     preBind(*pod, *nodeObj);
-            api.bind(pod, node);  // the watch adds the bound pod to the snapshot
+            api.bind(pod, node); // the watch adds the bound pod to the snapshot
             event(*pod, "Normal", "Scheduled", "Successfully assigned " + keyOf(*pod) + " to " + node);
         });
     }
@@ -373,8 +390,10 @@ struct KubeScheduler::Impl {
                     snapshot.removePod(*pod, pod->spec.nodeName);
                     moveAllToActive();
                 }
-            } else if (bound.insert(key).second && !snapshot.addPod(pod, pod->spec.nodeName)) {
-                bound.erase(key);  // its node is gone (for now)
+            } else if (!bound.insert(key).second) {
+                snapshot.updatePod(pod, pod->spec.nodeName); // e.g. now terminating
+            } else if (!snapshot.addPod(pod, pod->spec.nodeName)) {
+                bound.erase(key); // its node is gone (for now)
             }
             return;
         }
@@ -449,7 +468,7 @@ void KubeScheduler::setPreBind(std::function<void(const Pod &, const Node &)> pr
 
 PlacementCheck KubeScheduler::checkPlacement(const Pod &pod, const std::string &node) const
 {
-    Pod replacement = pod;  // its replacement is unbound; the pod itself keeps its node meanwhile
+    Pod replacement = pod; // its replacement is unbound; the pod itself keeps its node meanwhile
     replacement.spec.nodeName.clear();
     sched::NodeCheck check = sched::checkPodOnNode(replacement, impl_->snapshot, node);
     PlacementCheck out;
@@ -476,4 +495,4 @@ std::size_t KubeScheduler::pendingCount() const
     return impl_->activeQ.size() + impl_->unschedulable.size();
 }
 
-}  // namespace podscape
+} // namespace podscape

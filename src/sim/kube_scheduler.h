@@ -15,6 +15,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace podscape {
@@ -25,7 +26,8 @@ struct NodeVerdictRecord {
     bool passed = false;
     std::string plugin;                                        // the first filter that failed
     std::vector<std::string> reasons;                          // its reasons
-    std::vector<std::pair<std::string, std::int64_t>> scores;  // plugin → weighted normalised score
+    // plugin (its static name) → weighted normalised score: 100,000 pods keep a million of these
+    std::vector<std::pair<std::string_view, std::int64_t>> scores;
     std::int64_t total = 0;
 };
 

@@ -31,7 +31,7 @@ struct Kubelet::ContainerRun {
 
 struct Kubelet::PodWorker {
     std::shared_ptr<Pod> pod;
-    std::uint64_t epoch = 0;   // bumps when the pod starts terminating: pending work is dropped
+    std::uint64_t epoch = 0; // bumps when the pod starts terminating: pending work is dropped
     bool terminating = false;
     bool removed = false;
     std::size_t nextInit = 0;
@@ -181,7 +181,7 @@ ContainerStatus newStatus(const Container &c, const std::string &waitingReason)
     return st;
 }
 
-}  // namespace
+} // namespace
 
 Kubelet::Kubelet(std::shared_ptr<Node> node, KubeApiServer &api, EventRecorder &events, TraceRecorder &traces)
     : node_(std::move(node)), nodeName_(node_->metadata.name), api_(api), events_(events), traces_(traces)
@@ -367,15 +367,20 @@ std::string Kubelet::allocateIp()
 {
     // host-local IPAM: the lowest free address of the node's podCIDR, .1 being the gateway.
     for (int host = 2; host < 255; ++host)
-        if (usedIps_.insert(host).second)
+        if (!usedIps_.test(std::size_t(host))) {
+            usedIps_.set(std::size_t(host));
             return cidrPrefix_ + std::to_string(host);
+        }
     return {};
 }
 
 void Kubelet::releaseIp(const std::string &ip)
 {
-    if (ip.starts_with(cidrPrefix_))
-        usedIps_.erase(std::atoi(ip.c_str() + cidrPrefix_.size()));
+    if (ip.starts_with(cidrPrefix_)) {
+        const int host = std::atoi(ip.c_str() + cidrPrefix_.size());
+        if (host > 0 && host < 256)
+            usedIps_.reset(std::size_t(host));
+    }
 }
 
 ContainerStatus &Kubelet::statusOf(Pod &pod, bool init, std::size_t index)
@@ -454,8 +459,8 @@ void Kubelet::startSandbox(const std::shared_ptr<PodWorker> &w)
         trace(pod, "kubelet", "CNI: host network", "hostNetwork: the pod uses the node's IP " + nodeIp_);
     } else {
         pod.status.podIP = allocateIp();
-        trace(pod, "kubelet", "CNI: IP assigned", "the CNI plugin gives the pod " + pod.status.podIP + " from " +
-                                                      node_->spec.podCIDR);
+        trace(pod, "kubelet", "CNI: IP assigned",
+              "the CNI plugin gives the pod " + pod.status.podIP + " from " + node_->spec.podCIDR);
     }
     setCondition(pod, "PodReadyToStartContainers", "True", api_.clock().now());
     api_.updateStatus(w->pod);
@@ -513,10 +518,11 @@ void Kubelet::mountVolumes(const std::shared_ptr<PodWorker> &w)
         }
         if (std::string missing = missingVolumeSource(pod, vol); !missing.empty()) {
             // operation_generator.go: "MountVolume.SetUp failed for volume %q : %v" (note the space).
-            event(pod, "Warning", "FailedMount", "MountVolume.SetUp failed for volume \"" + vol.name + "\" : " + missing);
+            event(pod, "Warning", "FailedMount",
+                  "MountVolume.SetUp failed for volume \"" + vol.name + "\" : " + missing);
             trace(pod, "kubelet", "volume mount failed", vol.name + ": " + missing);
             double retry = w->mountRetry;
-            w->mountRetry = std::min(w->mountRetry * 2, 122.0);  // the volume manager's backoff tops out near 2m2s
+            w->mountRetry = std::min(w->mountRetry * 2, 122.0); // the volume manager's backoff tops out near 2m2s
             later(w, retry, [this, w] { mountVolumes(w); });
             return;
         }
@@ -541,9 +547,10 @@ void Kubelet::pullImage(const std::shared_ptr<PodWorker> &w, const Container &c,
     Pod &pod = *w->pod;
     bool present = images_.count(c.image) > 0;
     if (c.imagePullPolicy == "Never" && !present) {
-        std::size_t idx = &c - (fieldPath.starts_with("spec.init") ? pod.spec.initContainers.data() : pod.spec.containers.data());
-        statusOf(pod, fieldPath.starts_with("spec.init"), idx).state =
-            waiting("ErrImageNeverPull", "Container image \"" + c.image + "\" is not present with pull policy of Never");
+        std::size_t idx =
+            &c - (fieldPath.starts_with("spec.init") ? pod.spec.initContainers.data() : pod.spec.containers.data());
+        statusOf(pod, fieldPath.starts_with("spec.init"), idx).state = waiting(
+            "ErrImageNeverPull", "Container image \"" + c.image + "\" is not present with pull policy of Never");
         event(pod, "Warning", "ErrImageNeverPull",
               "Container image \"" + c.image + "\" is not present with pull policy of Never", fieldPath);
         api_.updateStatus(w->pod);
@@ -557,7 +564,7 @@ void Kubelet::pullImage(const std::shared_ptr<PodWorker> &w, const Container &c,
     }
     event(pod, "Normal", "Pulling", "Pulling image \"" + c.image + "\"", fieldPath);
     trace(pod, "kubelet", "CRI: pulling image", c.image);
-    double duration = present ? 0.5 : kImagePull;  // Always re-checks the registry; layers are cached
+    double duration = present ? 0.5 : kImagePull; // Always re-checks the registry; layers are cached
     later(w, duration, [this, w, c, fieldPath, duration, then] {
         images_.insert(c.image);
         event(*w->pod, "Normal", "Pulled",
@@ -624,7 +631,8 @@ void Kubelet::scheduleProbes(const std::shared_ptr<PodWorker> &w, bool init, std
     std::uint64_t runId = (init ? w->init : w->app)[index].runId;
     double startupDone = 0;
     if (c.startupProbe) {
-        startupDone = c.startupProbe->initialDelaySeconds + (c.startupProbe->successThreshold - 1) * c.startupProbe->periodSeconds;
+        startupDone = c.startupProbe->initialDelaySeconds +
+                      (c.startupProbe->successThreshold - 1) * c.startupProbe->periodSeconds;
         later(w, startupDone, [this, w, init, index, runId] {
             if ((init ? w->init : w->app)[index].runId != runId)
                 return;
@@ -680,8 +688,9 @@ void Kubelet::startNextInitContainer(const std::shared_ptr<PodWorker> &w)
     const Container &c = pod.spec.initContainers[index];
     trace(pod, "kubelet", c.isSidecar() ? "sidecar container" : "init container", c.name);
     // A native sidecar lets the next one start once it has started; a plain init container must finish.
-    runContainer(w, true, index, c.isSidecar() ? std::function<void()>([this, w] { startNextInitContainer(w); })
-                                               : std::function<void()>());
+    runContainer(w, true, index,
+                 c.isSidecar() ? std::function<void()>([this, w] { startNextInitContainer(w); })
+                               : std::function<void()>());
 }
 
 void Kubelet::startAppContainers(const std::shared_ptr<PodWorker> &w)
@@ -707,7 +716,7 @@ void Kubelet::containerExited(const std::shared_ptr<PodWorker> &w, bool init, st
     st.started = false;
     trace(pod, "kubelet", "container exited", c.name + " exit code " + std::to_string(exitCode));
     if (exitCode == 0)
-        for (const auto &obj : apiWritesOnSuccess(pod, c)) {  // what the process wrote while it ran
+        for (const auto &obj : apiWritesOnSuccess(pod, c)) { // what the process wrote while it ran
             std::string sa = pod.spec.serviceAccountName.empty() ? "default" : pod.spec.serviceAccountName;
             api_.create(obj, "system:serviceaccount:" + pod.metadata.namespace_ + ":" + sa);
         }
@@ -831,7 +840,7 @@ void Kubelet::terminate(const std::shared_ptr<PodWorker> &w)
 {
     Pod &pod = *w->pod;
     w->terminating = true;
-    ++w->epoch;  // drop pending starts, probes and exits
+    ++w->epoch; // drop pending starts, probes and exits
     double grace = double(pod.metadata.deletionGracePeriodSeconds.value_or(30));
     double longest = 0;
     for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) {
@@ -883,9 +892,9 @@ void Kubelet::finishTermination(const std::shared_ptr<PodWorker> &w)
     later(w, kIpRelease, [this, w] {
         Pod &pod = *w->pod;
         trace(pod, "kubelet", "CNI: IP released", pod.status.podIP);
-        auto keep = w;  // podRemoved() erases the worker while we run
+        auto keep = w; // podRemoved() erases the worker while we run
         api_.finishPodDeletion(w->pod);
     });
 }
 
-}  // namespace podscape
+} // namespace podscape

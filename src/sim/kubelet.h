@@ -7,6 +7,7 @@
 #include "cluster/events.h"
 #include "sim/kube_apiserver.h"
 
+#include <bitset>
 #include <functional>
 #include <map>
 #include <memory>
@@ -93,7 +94,7 @@ private:
     TraceRecorder &traces_;
     std::set<std::string> images_;  // the node's image cache
     std::map<std::string, std::shared_ptr<PodWorker>> workers_;  // by pod uid
-    std::set<int> usedIps_;
+    std::bitset<256> usedIps_;  // host parts of the podCIDR (a /24) in use
     std::string cidrPrefix_;  // "10.244.1."
 
     bool stopped_ = false;

@@ -33,6 +33,12 @@ void ClusterSnapshot::changed()
     domainCache_.clear();
 }
 
+void ClusterSnapshot::countPod(const PodInfo &p, const NodeInfo &n, int delta)
+{
+    if (!p.terminating)
+        matching_.podChanged(*p.pod, n.index, delta);
+}
+
 NodeInfo *ClusterSnapshot::findMutable(std::string_view name)
 {
     auto it = byName_.find(name);
@@ -63,8 +69,9 @@ void ClusterSnapshot::setImages(NodeInfo &n, int sign)
         }
     }
     std::sort(n.images.begin(), n.images.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
-    n.images.erase(std::unique(n.images.begin(), n.images.end(), [](const auto &a, const auto &b) { return a.id == b.id; }),
-                   n.images.end());
+    n.images.erase(
+        std::unique(n.images.begin(), n.images.end(), [](const auto &a, const auto &b) { return a.id == b.id; }),
+        n.images.end());
     for (const auto &img : n.images)
         ++imageNodeCounts_[img.id];
 }
@@ -74,7 +81,7 @@ void ClusterSnapshot::setNode(std::shared_ptr<const Node> node)
     changed();
     if (NodeInfo *existing = findMutable(node->metadata.name)) {
         setImages(*existing, -1);
-        existing->setNode(std::move(node));  // same name: the index and the name map stand
+        existing->setNode(std::move(node)); // same name: the index and the name map stand
         setImages(*existing, 1);
         return;
     }
@@ -86,6 +93,7 @@ void ClusterSnapshot::setNode(std::shared_ptr<const Node> node)
     pos = nodes_.insert(pos, std::move(info));
     byName_.emplace(std::string(pos->name), 0);
     renumberFrom(static_cast<std::size_t>(pos - nodes_.begin()));
+    matching_.nodeInserted(pos->index);
 }
 
 // Index fields and name map entries of the nodes from `first` on.
@@ -111,6 +119,7 @@ bool ClusterSnapshot::removeNode(std::string_view name)
     byName_.erase(byName_.find(name));
     nodes_.erase(nodes_.begin() + static_cast<std::ptrdiff_t>(at));
     renumberFrom(at);
+    matching_.nodeRemoved(at);
     return true;
 }
 
@@ -141,6 +150,7 @@ bool ClusterSnapshot::addPod(std::shared_ptr<const Pod> pod, std::string_view no
     updatePVCRefs(*pod, 1);
     countAffinity(*n, -1);
     n->addPod(makePodInfo(std::move(pod)));
+    countPod(n->pods.back(), *n, 1);
     countAffinity(*n, 1);
     return true;
 }
@@ -150,11 +160,13 @@ bool ClusterSnapshot::removePod(const Pod &pod, std::string_view nodeName)
     NodeInfo *n = findMutable(nodeName);
     if (!n)
         return false;
-    countAffinity(*n, -1);
-    const bool removed = n->removePod(pod);
-    countAffinity(*n, 1);
-    if (!removed)
+    const PodInfo *bound = n->findPod(pod);
+    if (!bound)
         return false;
+    countPod(*bound, *n, -1);
+    countAffinity(*n, -1);
+    n->removePod(pod);
+    countAffinity(*n, 1);
     ++generation_;
     updatePVCRefs(pod, -1);
     return true;
@@ -168,6 +180,24 @@ bool ClusterSnapshot::removePod(const Pod &pod)
         if (removePod(pod, n.name))
             return true;
     return false;
+}
+
+bool ClusterSnapshot::updatePod(std::shared_ptr<const Pod> pod, std::string_view nodeName)
+{
+    NodeInfo *n = findMutable(nodeName);
+    if (!n)
+        return false;
+    auto it = std::find_if(n->pods.begin(), n->pods.end(), [&](const PodInfo &p) { return p.pod == pod; });
+    if (it == n->pods.end())
+        return removePod(*pod, nodeName) && addPod(std::move(pod), nodeName); // a new object
+    // The same object changed in place: only its terminating state matters to the snapshot.
+    const bool terminating = pod->metadata.deletionTimestamp.has_value();
+    if (it->terminating != terminating) {
+        matching_.podChanged(*pod, n->index, terminating ? -1 : 1);
+        it->terminating = terminating;
+        ++generation_;
+    }
+    return true;
 }
 
 const DomainIndex &ClusterSnapshot::domains(const std::string &topologyKey) const
@@ -205,4 +235,4 @@ bool ClusterSnapshot::isPVCUsedByPods(std::string_view ns, std::string_view clai
     return pvcRefs_.count(key) != 0;
 }
 
-}  // namespace podscape::sched
+} // namespace podscape::sched

@@ -6,6 +6,7 @@
 
 #include "cluster/object_store.h"
 #include "sim/scheduler/framework.h"
+#include "sim/scheduler/matching_pod_counts.h"
 
 #include <optional>
 #include <span>
@@ -20,9 +21,9 @@ namespace podscape::sched {
 // or -1 when the node lacks the label. Ids are dense, in order of first appearance.
 struct DomainIndex {
     std::vector<std::int32_t> nodeDomain;
-    std::vector<std::string_view> values;  // id → label value (views into the Node objects)
+    std::vector<std::string_view> values; // id → label value (views into the Node objects)
     std::size_t count() const { return values.size(); }
-    std::int32_t find(std::string_view value) const;  // -1 when no node has the value
+    std::int32_t find(std::string_view value) const; // -1 when no node has the value
 };
 
 // std::string keys looked up by string_view without a temporary string.
@@ -30,8 +31,7 @@ struct TransparentStringHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-template <typename V>
-using StringMap = std::unordered_map<std::string, V, TransparentStringHash, std::equal_to<>>;
+template <typename V> using StringMap = std::unordered_map<std::string, V, TransparentStringHash, std::equal_to<>>;
 
 class ClusterSnapshot {
 public:
@@ -56,6 +56,9 @@ public:
     bool removePod(const Pod &pod, std::string_view nodeName);
     // Unbinds the pod from spec.nodeName, or searches every node when that is empty.
     bool removePod(const Pod &pod);
+    // The bound pod's object was replaced, or changed in place (a deletionTimestamp set): the
+    // cache's updatePod. False when the pod is not bound to the node.
+    bool updatePod(std::shared_ptr<const Pod> pod, std::string_view nodeName);
 
     std::size_t size() const { return nodes_.size(); }
     bool empty() const { return nodes_.empty(); }
@@ -77,6 +80,14 @@ public:
     // StorageInfos.IsPVCUsedByPods: some bound pod mounts the claim namespace/name.
     bool isPVCUsedByPods(std::string_view ns, std::string_view claim) const;
 
+    // Per node index, the non-terminating pods matching the selection (MatchingPodCounts).
+    const std::vector<std::int32_t> &matchingPods(const PodSelection &selection) const
+    {
+        return matching_.counts(selection, nodes_);
+    }
+    // The node is this snapshot's own, not a copy changed for a what-if run.
+    bool owns(const NodeInfo &node) const { return node.index < nodes_.size() && &nodes_[node.index] == &node; }
+
     // Increases on every change; lets callers cache per-snapshot data.
     std::uint64_t generation() const { return generation_; }
 
@@ -87,17 +98,19 @@ private:
     void updatePVCRefs(const Pod &pod, int delta);
     void countAffinity(const NodeInfo &n, int sign);
     void changed();
+    void countPod(const PodInfo &p, const NodeInfo &n, int delta);
 
     const ObjectStore *store_ = nullptr;
-    std::vector<NodeInfo> nodes_;  // sorted by name
+    std::vector<NodeInfo> nodes_; // sorted by name
     StringMap<std::uint32_t> byName_;
     mutable StringMap<DomainIndex> domainCache_;
     StringMap<std::uint32_t> imageIds_;
     std::vector<int> imageNodeCounts_;
-    StringMap<int> pvcRefs_;  // "namespace/claim" → pods using it
+    StringMap<int> pvcRefs_; // "namespace/claim" → pods using it
     std::uint64_t generation_ = 0;
+    mutable MatchingPodCounts matching_;
     std::size_t podsWithAffinity_ = 0;
     std::size_t podsWithRequiredAntiAffinity_ = 0;
 };
 
-}  // namespace podscape::sched
+} // namespace podscape::sched

@@ -175,6 +175,7 @@ struct PodInfo {
     PodResources resources;
     bool hasAffinity = false;              // podWithAffinity
     bool hasRequiredAntiAffinity = false;  // podWithRequiredAntiAffinity
+    bool terminating = false;              // deletionTimestamp set when the snapshot last saw it
 };
 PodInfo makePodInfo(std::shared_ptr<const Pod> pod);
 
@@ -221,6 +222,7 @@ struct NodeInfo {
     // NodeInfo.AddPodInfo / RemovePod. removePod matches by uid, or namespace/name without uid.
     void addPod(PodInfo info);
     bool removePod(const Pod &pod);
+    const PodInfo *findPod(const Pod &pod) const;  // by uid, or namespace/name without uid
     std::int64_t imageSize(std::uint32_t imageId) const;  // -1 when absent
 };
 

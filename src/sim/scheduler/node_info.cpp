@@ -68,6 +68,12 @@ void NodeInfo::addPod(PodInfo info)
 }
 
 // RemovePod swaps the last pod into the removed one's place, as removeFromSlice does.
+const PodInfo *NodeInfo::findPod(const Pod &pod) const
+{
+    auto it = std::find_if(pods.begin(), pods.end(), [&pod](const PodInfo &p) { return samePod(*p.pod, pod); });
+    return it == pods.end() ? nullptr : &*it;
+}
+
 bool NodeInfo::removePod(const Pod &pod)
 {
     auto it = std::find_if(pods.begin(), pods.end(), [&pod](const PodInfo &p) { return samePod(*p.pod, pod); });

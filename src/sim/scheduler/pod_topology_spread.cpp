@@ -20,12 +20,13 @@ const std::string kZone = "topology.kubernetes.io/zone";
 struct Constraint {
     std::int32_t maxSkew = 1;
     const std::string *topologyKey = nullptr;
-    const LabelSelector *selector = nullptr;  // null: matches nothing (nil labelSelector)
-    bool useDefaultSelector = false;          // system default constraints: the state's selector
-    std::vector<std::pair<std::string_view, std::string_view>> matchLabels;  // from matchLabelKeys
+    const LabelSelector *selector = nullptr; // null: matches nothing (nil labelSelector)
+    bool useDefaultSelector = false;         // system default constraints: the state's selector
+    std::vector<std::pair<std::string_view, std::string_view>> matchLabels; // from matchLabelKeys
     std::int32_t minDomains = 1;
-    bool honorNodeAffinity = true;  // nodeAffinityPolicy Honor (default)
-    bool honorNodeTaints = false;   // nodeTaintsPolicy Ignore (default)
+    bool honorNodeAffinity = true;                     // nodeAffinityPolicy Honor (default)
+    bool honorNodeTaints = false;                      // nodeTaintsPolicy Ignore (default)
+    const std::vector<std::int32_t> *counts = nullptr; // the snapshot's matching pods per node
 };
 
 // The constraints of one pod and the selector DefaultSelector built for the default constraints.
@@ -33,7 +34,10 @@ struct ConstraintSet {
     std::vector<Constraint> constraints;
     LabelSelector defaultSelector;
 
-    const LabelSelector *selectorOf(const Constraint &c) const { return c.useDefaultSelector ? &defaultSelector : c.selector; }
+    const LabelSelector *selectorOf(const Constraint &c) const
+    {
+        return c.useDefaultSelector ? &defaultSelector : c.selector;
+    }
     bool matches(const Constraint &c, const Labels &labels) const
     {
         const LabelSelector *s = selectorOf(c);
@@ -52,17 +56,35 @@ struct ConstraintSet {
         const LabelSelector *s = selectorOf(c);
         return s && s->isEmpty() && c.matchLabels.empty();
     }
-    // countPodsMatchSelector: terminating pods and other namespaces do not count.
+    // countPodsMatchSelector: terminating pods and other namespaces do not count. The snapshot
+    // keeps these counts per node (see attachCounts); a node copied for a what-if run is counted.
     std::int64_t countMatching(const Constraint &c, const NodeInfo &node, const std::string &ns) const
     {
         if (emptySelector(c))
             return 0;
+        if (c.counts && snapshot && snapshot->owns(node))
+            return (*c.counts)[node.index];
         std::int64_t n = 0;
         for (const auto &p : node.pods)
-            if (!p.pod->metadata.deletionTimestamp && p.pod->metadata.namespace_ == ns && matches(c, p.pod->metadata.labels))
+            if (!p.terminating && p.pod->metadata.namespace_ == ns && matches(c, p.pod->metadata.labels))
                 ++n;
         return n;
     }
+    // Gives every constraint the snapshot's counts of its selection.
+    void attachCounts(const ClusterSnapshot &s, const std::string &ns)
+    {
+        snapshot = &s;
+        PodSelection selection;
+        selection.namespace_ = ns;
+        for (auto &c : constraints) {
+            if (!selectorOf(c) || emptySelector(c))
+                continue;
+            selection.selector = *selectorOf(c);
+            selection.labels.assign(c.matchLabels.begin(), c.matchLabels.end());
+            c.counts = &s.matchingPods(selection);
+        }
+    }
+    const ClusterSnapshot *snapshot = nullptr;
 };
 
 // filterTopologySpreadConstraints for one whenUnsatisfiable action.
@@ -147,6 +169,7 @@ void buildConstraints(const Pod &pod, std::string_view action, const ObjectStore
 {
     out.constraints.clear();
     out.defaultSelector = {};
+    out.snapshot = nullptr;
     if (!pod.spec.topologySpreadConstraints.empty())
         podConstraints(pod, action, out);
     else if (action == "ScheduleAnyway")
@@ -175,10 +198,10 @@ bool includesNode(const Constraint &c, const Pod &pod, const Node &node)
 struct SpreadFilterState final : StateData {
     ConstraintSet set;
     struct PerConstraint {
-        std::vector<std::int64_t> counts;  // by domain id
-        std::vector<char> present;         // domain seen on an eligible node (TpPairToMatchNum key)
-        std::size_t domains = 0;           // TpKeyToDomainsNum
-        std::int64_t minMatch = INT_MAX;   // criticalPaths[0].MatchNum
+        std::vector<std::int64_t> counts; // by domain id
+        std::vector<char> present;        // domain seen on an eligible node (TpPairToMatchNum key)
+        std::size_t domains = 0;          // TpKeyToDomainsNum
+        std::int64_t minMatch = INT_MAX;  // criticalPaths[0].MatchNum
         const DomainIndex *index = nullptr;
     };
     std::vector<PerConstraint> per;
@@ -222,7 +245,7 @@ struct SpreadScoreState final : StateData {
         bool hostname = false;
     };
     std::vector<PerConstraint> per;
-    std::vector<char> ignored;  // by node index
+    std::vector<char> ignored; // by node index
     bool requireAllTopologies = true;
     std::unique_ptr<StateData> clone() const override { return std::make_unique<SpreadScoreState>(*this); }
 
@@ -255,7 +278,7 @@ void initScoreState(SpreadScoreState &s, std::span<const NodeInfo *const> nodes)
             size += p ? 1 : 0;
         if (pc.hostname)
             size = nodes.size() - ignoredCount;
-        pc.weight = std::log(static_cast<double>(size + 2));  // topologyNormalizingWeight
+        pc.weight = std::log(static_cast<double>(size + 2)); // topologyNormalizingWeight
     }
 }
 
@@ -282,12 +305,14 @@ public:
     PodTopologySpread() : Plugin(PluginId::PodTopologySpread) {}
 
     // PreFilter / calPreFilterState. No DoNotSchedule constraint: every node passes (Skip).
-    Status preFilter(CycleState &state, const PodContext &pod, const ClusterSnapshot &snapshot, PreFilterResult &) const override
+    Status preFilter(CycleState &state, const PodContext &pod, const ClusterSnapshot &snapshot,
+                     PreFilterResult &) const override
     {
         auto &s = state.preFilterData<SpreadFilterState>(id());
         buildConstraints(pod.pod, "DoNotSchedule", snapshot.store(), s.set);
         if (s.set.constraints.empty())
             return Status::skip();
+        s.set.attachCounts(snapshot, pod.pod.metadata.namespace_);
         s.per.assign(s.set.constraints.size(), {});
         for (std::size_t i = 0; i < s.per.size(); ++i) {
             s.per[i].index = &snapshot.domains(*s.set.constraints[i].topologyKey);
@@ -327,7 +352,7 @@ public:
             if (d < 0)
                 return {Code::UnschedulableAndUnresolvable, reasons::kSpreadMissingLabel};
             if (pc.domains == 0)
-                continue;  // no eligible domain: Kubernetes cannot read the minimum and skips
+                continue; // no eligible domain: Kubernetes cannot read the minimum and skips
             const std::int64_t minMatch = static_cast<std::int64_t>(pc.domains) < c.minDomains ? 0 : pc.minMatch;
             const std::int64_t self = s.set.matches(c, pod.pod.metadata.labels) ? 1 : 0;
             if (pc.counts[static_cast<std::size_t>(d)] + self - minMatch > c.maxSkew)
@@ -346,6 +371,7 @@ public:
         buildConstraints(pod.pod, "ScheduleAnyway", snapshot.store(), s.set);
         if (s.set.constraints.empty())
             return Status::skip();
+        s.set.attachCounts(snapshot, pod.pod.metadata.namespace_);
         s.requireAllTopologies = !pod.pod.spec.topologySpreadConstraints.empty();
         s.ignored.assign(snapshot.size(), 0);
         s.per.assign(s.set.constraints.size(), {});
@@ -371,8 +397,8 @@ public:
         for (std::size_t i = 0; i < s.per.size(); ++i) {
             const Constraint &c = s.set.constraints[i];
             const auto &pc = s.per[i];
-            if (!node.labels().count(*c.topologyKey))
-                continue;
+            if (pc.index->nodeDomain[node.index] < 0)
+                continue; // the node lacks the topology key
             const std::int64_t cnt = pc.hostname ? s.set.countMatching(c, node, pod.pod.metadata.namespace_)
                                                  : pc.counts[s.domainOf(pc, node)];
             score += static_cast<double>(cnt) * pc.weight + static_cast<double>(c.maxSkew - 1);
@@ -422,11 +448,11 @@ private:
     }
 };
 
-}  // namespace
+} // namespace
 
 std::unique_ptr<Plugin> makePodTopologySpread()
 {
     return std::make_unique<PodTopologySpread>();
 }
 
-}  // namespace podscape::sched
+} // namespace podscape::sched

@@ -228,6 +228,7 @@ PodInfo makePodInfo(std::shared_ptr<const Pod> pod)
     const auto &affinity = pod->spec.affinity;
     info.hasAffinity = affinity && (affinity->podAffinity || affinity->podAntiAffinity);
     info.hasRequiredAntiAffinity = affinity && affinity->podAntiAffinity && !affinity->podAntiAffinity->required.empty();
+    info.terminating = pod->metadata.deletionTimestamp.has_value();
     info.pod = std::move(pod);
     return info;
 }

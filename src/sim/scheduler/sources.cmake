@@ -3,6 +3,7 @@ set(PODSCAPE_SCHEDULER_SOURCES
     sim/scheduler/framework.h sim/scheduler/framework.cpp
     sim/scheduler/resources.cpp
     sim/scheduler/node_info.cpp
+    sim/scheduler/matching_pod_counts.h sim/scheduler/matching_pod_counts.cpp
     sim/scheduler/cluster_snapshot.h sim/scheduler/cluster_snapshot.cpp
     sim/scheduler/helpers.h sim/scheduler/helpers.cpp
     sim/scheduler/plugins.h

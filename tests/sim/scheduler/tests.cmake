@@ -9,6 +9,7 @@ podscape_add_test(tst_balanced_allocation sim/scheduler/tst_balanced_allocation.
 podscape_add_test(tst_volume_restrictions sim/scheduler/tst_volume_restrictions.cpp)
 podscape_add_test(tst_volume_binding sim/scheduler/tst_volume_binding.cpp)
 podscape_add_test(tst_pod_topology_spread sim/scheduler/tst_pod_topology_spread.cpp)
+podscape_add_test(tst_matching_pod_counts sim/scheduler/tst_matching_pod_counts.cpp)
 podscape_add_test(tst_inter_pod_affinity sim/scheduler/tst_inter_pod_affinity.cpp)
 podscape_add_test(tst_image_locality sim/scheduler/tst_image_locality.cpp)
 podscape_add_test(tst_schedule_one sim/scheduler/tst_schedule_one.cpp)

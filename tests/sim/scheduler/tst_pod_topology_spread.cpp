@@ -144,6 +144,42 @@ private slots:
         auto bare = snapshotOf(nodes, {});
         QVERIFY(!sched::runScorePlugin(PluginId::PodTopologySpread, *pod, bare, {"node-a"}));
     }
+
+    void countsFollowPodsAfterTheFirstAttempt()
+    {
+        // The snapshot keeps matching-pod counts between attempts: pods bound, unbound or made
+        // terminating in place (a graceful delete) afterwards must score as a fresh snapshot does.
+        ObjectStore store;
+        auto svc = std::make_shared<Service>();
+        svc->kind = "Service";
+        svc->metadata.name = "svc";
+        svc->metadata.namespace_ = "default";
+        svc->spec.selector = Labels{{"foo", ""}};
+        store.create(svc);
+        auto nodes = {hostNode("node-a"), hostNode("node-b"), hostNode("node-c"), hostNode("node-d")};
+        auto pods = spreadAs({"node-a", "node-b", "node-c", "node-d"}, {4, 3, 2, 1});
+        auto snapshot = snapshotOf(nodes, pods, &store);
+        const std::vector<std::string> names{"node-a", "node-b", "node-c", "node-d"};
+        auto pod = PodBuilder("p").label("foo", "").obj();
+        QCOMPARE(*sched::runScorePlugin(PluginId::PodTopologySpread, *pod, snapshot, names), scores({44, 66, 77, 100}));
+
+        // node-a: two pods terminating, one gone; node-d: two more pods, one not matching.
+        pods[0]->metadata.deletionTimestamp = 10.0;
+        pods[1]->metadata.deletionTimestamp = 10.0;
+        QVERIFY(snapshot.updatePod(pods[0], "node-a"));
+        QVERIFY(snapshot.updatePod(pods[1], "node-a"));
+        QVERIFY(snapshot.removePod(*pods[2], "node-a"));
+        auto extra = PodBuilder("extra").node("node-d").label("foo", "").obj();
+        auto other = PodBuilder("other").node("node-d").label("bar", "").obj();
+        QVERIFY(snapshot.addPod(extra));
+        QVERIFY(snapshot.addPod(other));
+
+        std::vector<std::shared_ptr<Pod>> now{pods[3], pods[4], pods[5], pods[6], pods[7], pods[8], pods[9], extra, other};
+        auto fresh = snapshotOf(nodes, now, &store);  // node-a 1, node-b 3, node-c 2, node-d 2 matching
+        auto expected = sched::runScorePlugin(PluginId::PodTopologySpread, *pod, fresh, names);
+        QCOMPARE(*sched::runScorePlugin(PluginId::PodTopologySpread, *pod, snapshot, names), *expected);
+        QCOMPARE(*expected, scores({100, 57, 71, 71}));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestPodTopologySpread)
