@@ -10,7 +10,6 @@
 
 namespace podscape {
 
-
 class EventModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT

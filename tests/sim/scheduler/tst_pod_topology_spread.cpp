@@ -52,7 +52,7 @@ std::vector<std::shared_ptr<Pod>> spreadAs(const std::vector<std::string> &nodes
     return pods;
 }
 
-}  // namespace
+} // namespace
 
 class TestPodTopologySpread : public QObject {
     Q_OBJECT
@@ -74,10 +74,11 @@ private slots:
     void filterMissingLabel()
     {
         auto snapshot = snapshotOf({zoneNode("node-a", "zone1"), hostNode("node-b")});
-        auto s = sched::runFilterPlugin(PluginId::PodTopologySpread, *spreading(1, "zone", "DoNotSchedule").obj(), snapshot,
-                                        "node-b");
+        auto s = sched::runFilterPlugin(PluginId::PodTopologySpread, *spreading(1, "zone", "DoNotSchedule").obj(),
+                                        snapshot, "node-b");
         QCOMPARE(s.code(), Code::UnschedulableAndUnresolvable);
-        QCOMPARE(s.message(), std::string("node(s) didn't match pod topology spread constraints (missing required label)"));
+        QCOMPARE(s.message(),
+                 std::string("node(s) didn't match pod topology spread constraints (missing required label)"));
     }
 
     void filterMinDomains()
@@ -97,10 +98,12 @@ private slots:
         auto snapshot = snapshotOf(nodes, spreadAs({"node-a", "node-b", "node-d"}, {2, 1, 3}));
         std::vector<std::string> names{"node-a", "node-b", "node-c", "node-d"};
         // "one constraint on node, all 4 nodes are candidates" (2/1/0/3)
-        auto got = sched::runScorePlugin(PluginId::PodTopologySpread, *spreading(1, kHost, "ScheduleAnyway").obj(), snapshot, names);
+        auto got = sched::runScorePlugin(PluginId::PodTopologySpread, *spreading(1, kHost, "ScheduleAnyway").obj(),
+                                         snapshot, names);
         QCOMPARE(*got, scores({20, 60, 100, 0}));
         // "one constraint on node, all 4 nodes are candidates, maxSkew=2"
-        got = sched::runScorePlugin(PluginId::PodTopologySpread, *spreading(2, kHost, "ScheduleAnyway").obj(), snapshot, names);
+        got = sched::runScorePlugin(PluginId::PodTopologySpread, *spreading(2, kHost, "ScheduleAnyway").obj(), snapshot,
+                                    names);
         QCOMPARE(*got, scores({33, 66, 100, 16}));
     }
 
@@ -109,8 +112,8 @@ private slots:
         // "one constraint on node, 3 out of 4 nodes are candidates" (4/2/1/~3~)
         auto nodes = {hostNode("node-a"), hostNode("node-b"), hostNode("node-x"), hostNode("node-y")};
         auto snapshot = snapshotOf(nodes, spreadAs({"node-a", "node-b", "node-x", "node-y"}, {4, 2, 1, 3}));
-        auto got = sched::runScorePlugin(PluginId::PodTopologySpread, *spreading(1, kHost, "ScheduleAnyway").obj(), snapshot,
-                                         {"node-a", "node-b", "node-x"});
+        auto got = sched::runScorePlugin(PluginId::PodTopologySpread, *spreading(1, kHost, "ScheduleAnyway").obj(),
+                                         snapshot, {"node-a", "node-b", "node-x"});
         QCOMPARE(*got, scores({33, 83, 100}));
     }
 
@@ -120,8 +123,8 @@ private slots:
         auto nodes = {zoneNode("node-a", "zone1"), zoneNode("node-b", "zone1"), zoneNode("node-x", "zone2"),
                       zoneNode("node-y", "zone2")};
         auto snapshot = snapshotOf(nodes, spreadAs({"node-a", "node-b", "node-x", "node-y"}, {4, 2, 1, 3}));
-        auto got = sched::runScorePlugin(PluginId::PodTopologySpread, *spreading(1, "zone", "ScheduleAnyway").obj(), snapshot,
-                                         {"node-a", "node-b", "node-x"});
+        auto got = sched::runScorePlugin(PluginId::PodTopologySpread, *spreading(1, "zone", "ScheduleAnyway").obj(),
+                                         snapshot, {"node-a", "node-b", "node-x"});
         QCOMPARE(*got, scores({75, 75, 100}));
     }
 
@@ -138,7 +141,8 @@ private slots:
         auto nodes = {hostNode("node-a"), hostNode("node-b"), hostNode("node-c"), hostNode("node-d")};
         auto snapshot = snapshotOf(nodes, spreadAs({"node-a", "node-b", "node-c", "node-d"}, {4, 3, 2, 1}), &store);
         auto pod = PodBuilder("p").label("foo", "").obj();
-        auto got = sched::runScorePlugin(PluginId::PodTopologySpread, *pod, snapshot, {"node-a", "node-b", "node-c", "node-d"});
+        auto got = sched::runScorePlugin(PluginId::PodTopologySpread, *pod, snapshot,
+                                         {"node-a", "node-b", "node-c", "node-d"});
         QCOMPARE(*got, scores({44, 66, 77, 100}));
         // Without a Service or controller selecting the pod there is nothing to spread.
         auto bare = snapshotOf(nodes, {});
@@ -174,8 +178,9 @@ private slots:
         QVERIFY(snapshot.addPod(extra));
         QVERIFY(snapshot.addPod(other));
 
-        std::vector<std::shared_ptr<Pod>> now{pods[3], pods[4], pods[5], pods[6], pods[7], pods[8], pods[9], extra, other};
-        auto fresh = snapshotOf(nodes, now, &store);  // node-a 1, node-b 3, node-c 2, node-d 2 matching
+        std::vector<std::shared_ptr<Pod>> now{pods[3], pods[4], pods[5], pods[6], pods[7],
+                                              pods[8], pods[9], extra,   other};
+        auto fresh = snapshotOf(nodes, now, &store); // node-a 1, node-b 3, node-c 2, node-d 2 matching
         auto expected = sched::runScorePlugin(PluginId::PodTopologySpread, *pod, fresh, names);
         QCOMPARE(*sched::runScorePlugin(PluginId::PodTopologySpread, *pod, snapshot, names), *expected);
         QCOMPARE(*expected, scores({100, 57, 71, 71}));
