@@ -63,6 +63,7 @@ struct KubeScheduler::Impl {
     std::map<std::string, std::string> lastFailureMessage;
     std::set<std::string> bound;                   // pods in the snapshot
     std::map<std::string, std::string> placements; // controller uid → node the user chose
+    sched::ScheduleResult lastResult;              // runCycle's, kept for its buffers
     bool cycleScheduled = false;
     std::function<void(const Pod &, const Node &)> preBind;
 
@@ -150,7 +151,9 @@ struct KubeScheduler::Impl {
             scheduleCycle();
             return;
         }
-        sched::ScheduleResult result = sched::schedulePod(*pod, snapshot, state);
+        // One result reused from pod to pod: its verdicts (one per node) are allocated once.
+        sched::ScheduleResult &result = lastResult;
+        sched::schedulePod(*pod, snapshot, state, result);
         record(*pod, result);
         if (!result.selectedNode.empty())
             bindPod(pod, result.selectedNode);

@@ -11,19 +11,14 @@ namespace {
 
 const OwnerIndex::Members kNone;
 
-std::string indexKey(const Object &obj)
-{
-    return obj.kind + '/' + obj.metadata.namespace_ + '/' + obj.metadata.name;
-}
-
-}  // namespace
+} // namespace
 
 std::vector<std::string> OwnerIndex::ownersOf(const Object &obj) const
 {
     std::vector<std::string> out;
     if (controllerOnly_) {
         const OwnerReference *ref = obj.metadata.controllerRef();
-        out.push_back(ref ? ref->uid : "\n" + obj.metadata.namespace_);  // "\n" marks an orphan slot
+        out.push_back(ref ? ref->uid : "\n" + obj.metadata.namespace_); // "\n" marks an orphan slot
         return out;
     }
     for (const auto &ref : obj.metadata.ownerReferences)
@@ -31,6 +26,19 @@ std::vector<std::string> OwnerIndex::ownersOf(const Object &obj) const
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+}
+
+// ownersOf(obj) == owners, without building the list for the usual single controller slot.
+bool OwnerIndex::sameOwners(const Object &obj, const std::vector<std::string> &owners) const
+{
+    if (!controllerOnly_)
+        return ownersOf(obj) == owners;
+    if (owners.size() != 1)
+        return false;
+    const std::string &slot = owners.front();
+    if (const OwnerReference *ref = obj.metadata.controllerRef())
+        return slot == ref->uid;
+    return slot.starts_with('\n') && std::string_view(slot).substr(1) == obj.metadata.namespace_;
 }
 
 OwnerIndex::Members &OwnerIndex::members(const std::string &slot)
@@ -43,7 +51,7 @@ void OwnerIndex::unregister(const std::string &key)
     auto it = where_.find(key);
     if (it == where_.end())
         return;
-    for (const auto &slot : it->second) {
+    for (const auto &slot : it->second.owners) {
         auto &groups = slot.starts_with('\n') ? orphans_ : byOwner_;
         auto g = groups.find(slot.starts_with('\n') ? slot.substr(1) : slot);
         if (g == groups.end())
@@ -61,23 +69,28 @@ bool OwnerIndex::observe(const WatchEvent &event)
     const Object &obj = *event.object;
     if (!kind_.empty() && obj.kind != kind_)
         return false;
-    const std::string key = indexKey(obj);
+    key_.assign(obj.kind).append("/").append(obj.metadata.namespace_).append("/").append(obj.metadata.name);
     if (event.type == WatchEventType::Deleted) {
-        unregister(key);
+        unregister(key_);
         return true;
     }
+    auto it = where_.find(key_);
+    // The usual event: the object the index holds, changed in place, under the same owners.
+    if (it != where_.end() && it->second.object == &obj && sameOwners(obj, it->second.owners))
+        return false;
+    const std::string key = key_;
     std::vector<std::string> owners = ownersOf(obj);
-    auto it = where_.find(key);
-    if (it != where_.end() && it->second == owners) {
+    if (it != where_.end() && it->second.owners == owners) {
         for (const auto &slot : owners)
-            members(slot)[key] = event.object;  // the same slots; keep the newest pointer
+            members(slot)[key] = event.object; // the same slots; keep the newest pointer
+        it->second.object = &obj;
         return false;
     }
     unregister(key);
     for (const auto &slot : owners)
         members(slot)[key] = event.object;
     if (!owners.empty())
-        where_[key] = std::move(owners);
+        where_[key] = Entry{std::move(owners), &obj};
     return true;
 }
 
@@ -98,12 +111,12 @@ void WorkQueue::addAfter(const std::string &key, double delay)
     const double when = clock_.now() + std::max(0.0, delay);
     auto it = pending_.find(key);
     if (it != pending_.end() && it->second <= when)
-        return;  // already queued, at least as early
+        return; // already queued, at least as early
     pending_[key] = when;
     clock_.at(when, [this, key, when] {
         auto p = pending_.find(key);
         if (p == pending_.end() || p->second != when)
-            return;  // superseded by an earlier run
+            return; // superseded by an earlier run
         pending_.erase(p);
         sync_(key);
     });
@@ -162,10 +175,10 @@ std::int32_t scaledValue(const IntOrString &value, std::int32_t total, bool roun
     try {
         percent = std::stod(digits);
     } catch (...) {
-        return 0;  // validation refuses such values
+        return 0; // validation refuses such values
     }
     double scaled = percent * double(total) / 100.0;
     return std::int32_t(roundUp ? std::ceil(scaled) : std::floor(scaled));
 }
 
-}  // namespace podscape
+} // namespace podscape

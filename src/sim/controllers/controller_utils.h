@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace podscape {
@@ -21,7 +22,7 @@ namespace podscape {
 // their namespace (candidates for adoption).
 class OwnerIndex {
 public:
-    using Members = std::map<std::string, ObjectPtr>;  // "kind/ns/name" → object, sorted
+    using Members = std::map<std::string, ObjectPtr>; // "kind/ns/name" → object, sorted
 
     // kind: the one kind indexed ("" = every kind).
     OwnerIndex(std::string kind, bool controllerOnly) : kind_(std::move(kind)), controllerOnly_(controllerOnly) {}
@@ -51,14 +52,24 @@ private:
         return out;
     }
     std::vector<std::string> ownersOf(const Object &obj) const;
+    bool sameOwners(const Object &obj, const std::vector<std::string> &owners) const;
     void unregister(const std::string &key);
     Members &members(const std::string &slot);
 
+    // Where an indexed object is: its owner slots, and the object the index points at.
+    struct Entry {
+        std::vector<std::string> owners;
+        const Object *object = nullptr;
+    };
+
     std::string kind_;
     bool controllerOnly_;
-    std::map<std::string, Members> byOwner_;                 // owner uid → dependents
-    std::map<std::string, Members> orphans_;                 // namespace → objects without controller
-    std::map<std::string, std::vector<std::string>> where_;  // key → owner uids ("" + ns for orphans)
+    std::map<std::string, Members> byOwner_; // owner uid → dependents
+    std::map<std::string, Members> orphans_; // namespace → objects without controller
+    // "kind/ns/name" → where it is indexed (owner uids; "\n" + ns for orphans). Hashed: every
+    // status update of every pod looks its pod up here, in each controller's index.
+    std::unordered_map<std::string, Entry> where_;
+    std::string key_; // scratch for the key of the object observed
 };
 
 // A rate-limited work queue (client-go util/workqueue): one pending reconcile per key, run after
@@ -78,7 +89,7 @@ public:
 private:
     SimClock &clock_;
     Sync sync_;
-    std::map<std::string, double> pending_;  // key → when its reconcile runs
+    std::map<std::string, double> pending_; // key → when its reconcile runs
     std::map<std::string, int> failures_;
 };
 
@@ -98,4 +109,4 @@ OwnerReference controllerRefTo(const Object &owner);
 // intstr.GetScaledValueFromIntOrPercent ("25%" of total, rounded up or down).
 std::int32_t scaledValue(const IntOrString &value, std::int32_t total, bool roundUp);
 
-}  // namespace podscape
+} // namespace podscape
