@@ -62,6 +62,7 @@ void PodViewportModel::setViewport(const QRectF &viewport)
     if (inside)
         return;
     covered_ = viewport.isEmpty() ? QRectF() : withMargin(viewport);
+    emit coveredChanged();
     if (everywhere_)
         return;
     updateCrowded();

@@ -28,6 +28,9 @@ class PodViewportModel : public QSortFilterProxyModel {
     Q_PROPERTY(int limit READ limit WRITE setLimit NOTIFY limitChanged)
     Q_PROPERTY(bool crowded READ crowded NOTIFY crowdedChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    // The area whose pods are in the model: the viewport and its margin, moved only when the
+    // viewport leaves it (the canvas hides node cards outside it by the same rule).
+    Q_PROPERTY(QRectF covered READ covered NOTIFY coveredChanged)
 
 public:
     explicit PodViewportModel(QObject *parent = nullptr);
@@ -44,7 +47,6 @@ public:
     void setLimit(int limit);
     bool crowded() const { return crowded_; }
     int count() const { return rowCount(); }
-    // The area whose pods are in the model.
     QRectF covered() const { return covered_; }
 
 signals:
@@ -55,6 +57,7 @@ signals:
     void limitChanged();
     void crowdedChanged();
     void countChanged();
+    void coveredChanged();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

@@ -88,6 +88,20 @@ Item {
             clusterSession.selectedPod = ""
         }
 
+        // Zoomed in on a part of the cluster, node cards far from the view are not drawn (at
+        // 50,000 pods the renderer would walk 500 of them every frame); fit brings them back.
+        function test_nodeCardsFarFromTheViewAreNotDrawn() {
+            let canvas = createTemporaryObject(canvasComponent, root)
+            canvas.fit()
+            canvas.zoomBy(4 / canvas.zoom)
+            let nodes = ["control-plane", "worker-1", "worker-2", "worker-3"]
+            let drawn = nodes.filter(n => findChild(canvas, "node:" + n).visible)
+            verify(drawn.length > 0 && drawn.length < nodes.length, drawn.join())
+            canvas.fit()
+            for (let n of nodes)
+                tryVerify(() => findChild(canvas, "node:" + n).visible, 5000, n)
+        }
+
         // Zoomed out past reading, no pod cards: every pod is a block of its STATUS colour in
         // one PodField, a click on a block selects its pod, and a click between blocks reaches
         // the node below.

@@ -52,6 +52,17 @@ std::vector<std::shared_ptr<Pod>> spreadAs(const std::vector<std::string> &nodes
     return pods;
 }
 
+// A Service selecting foo: its selector becomes the system default constraints' selector.
+void addFooService(ObjectStore &store)
+{
+    auto svc = std::make_shared<Service>();
+    svc->kind = "Service";
+    svc->metadata.name = "svc";
+    svc->metadata.namespace_ = "default";
+    svc->spec.selector = Labels{{"foo", ""}};
+    store.create(svc);
+}
+
 } // namespace
 
 class TestPodTopologySpread : public QObject {
@@ -132,12 +143,7 @@ private slots:
     {
         // "system defaulting, nodes don't have zone, pods match service" (4/3/2/1)
         ObjectStore store;
-        auto svc = std::make_shared<Service>();
-        svc->kind = "Service";
-        svc->metadata.name = "svc";
-        svc->metadata.namespace_ = "default";
-        svc->spec.selector = Labels{{"foo", ""}};
-        store.create(svc);
+        addFooService(store);
         auto nodes = {hostNode("node-a"), hostNode("node-b"), hostNode("node-c"), hostNode("node-d")};
         auto snapshot = snapshotOf(nodes, spreadAs({"node-a", "node-b", "node-c", "node-d"}, {4, 3, 2, 1}), &store);
         auto pod = PodBuilder("p").label("foo", "").obj();
@@ -154,12 +160,7 @@ private slots:
         // The snapshot keeps matching-pod counts between attempts: pods bound, unbound or made
         // terminating in place (a graceful delete) afterwards must score as a fresh snapshot does.
         ObjectStore store;
-        auto svc = std::make_shared<Service>();
-        svc->kind = "Service";
-        svc->metadata.name = "svc";
-        svc->metadata.namespace_ = "default";
-        svc->spec.selector = Labels{{"foo", ""}};
-        store.create(svc);
+        addFooService(store);
         auto nodes = {hostNode("node-a"), hostNode("node-b"), hostNode("node-c"), hostNode("node-d")};
         auto pods = spreadAs({"node-a", "node-b", "node-c", "node-d"}, {4, 3, 2, 1});
         auto snapshot = snapshotOf(nodes, pods, &store);
