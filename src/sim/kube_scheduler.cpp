@@ -237,10 +237,12 @@ struct KubeScheduler::Impl {
             r.plugin = std::string(sched::pluginName(*v.plugin));
         for (std::string_view reason : result.reasonsOf(v))
             r.reasons.emplace_back(reason);
-        if (v.scored)
+        if (v.scored) {
+            r.scores.reserve(sched::kScorePluginCount);
             for (std::size_t i = 0; i < sched::kScorePluginCount; ++i)
                 if (v.scores[i] >= 0)
                     r.scores.emplace_back(sched::pluginName(sched::kScorePlugins[i].id), v.scores[i]);
+        }
         r.total = v.totalScore;
         return r;
     }
@@ -253,7 +255,9 @@ struct KubeScheduler::Impl {
         a.message = result.messageWithPreemption;
         a.evaluatedNodes = result.evaluatedNodes;
         a.feasibleNodes = result.feasibleNodes;
-        for (const sched::NodeVerdict *v : keptVerdicts(result))
+        const auto kept = keptVerdicts(result);
+        a.nodes.reserve(kept.size()); // every pod keeps one attempt: no doubling slack
+        for (const sched::NodeVerdict *v : kept)
             a.nodes.push_back(verdictRecord(result, *v));
         a.omittedNodes = int(result.verdicts.size() - a.nodes.size());
         if (result.preFilterPlugin)
