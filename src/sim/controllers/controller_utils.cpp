@@ -78,19 +78,18 @@ bool OwnerIndex::observe(const WatchEvent &event)
     // The usual event: the object the index holds, changed in place, under the same owners.
     if (it != where_.end() && it->second.object == &obj && sameOwners(obj, it->second.owners))
         return false;
-    const std::string key = key_;
     std::vector<std::string> owners = ownersOf(obj);
     if (it != where_.end() && it->second.owners == owners) {
         for (const auto &slot : owners)
-            members(slot)[key] = event.object; // the same slots; keep the newest pointer
+            members(slot)[key_] = event.object; // the same slots; keep the newest pointer
         it->second.object = &obj;
         return false;
     }
-    unregister(key);
+    unregister(key_);
     for (const auto &slot : owners)
-        members(slot)[key] = event.object;
+        members(slot)[key_] = event.object;
     if (!owners.empty())
-        where_[key] = Entry{std::move(owners), &obj};
+        where_[key_] = Entry{std::move(owners), &obj};
     return true;
 }
 

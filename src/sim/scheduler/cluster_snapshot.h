@@ -85,8 +85,6 @@ public:
     {
         return matching_.counts(selection, nodes_);
     }
-    // The node is this snapshot's own, not a copy changed for a what-if run.
-    bool owns(const NodeInfo &node) const { return node.index < nodes_.size() && &nodes_[node.index] == &node; }
 
     // Increases on every change; lets callers cache per-snapshot data.
     std::uint64_t generation() const { return generation_; }

@@ -44,8 +44,6 @@ public:
     void nodeRemoved(std::size_t nodeIndex);
     void clear();
 
-    std::size_t size() const { return selections_.size(); }
-
 private:
     struct Counted {
         PodSelection selection;

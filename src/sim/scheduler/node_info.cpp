@@ -49,7 +49,7 @@ bool samePod(const Pod &a, const Pod &b)
     return a.metadata.name == b.metadata.name && a.metadata.namespace_ == b.metadata.namespace_;
 }
 
-}  // namespace
+} // namespace
 
 void NodeInfo::setNode(std::shared_ptr<const Node> n)
 {
@@ -76,9 +76,10 @@ const PodInfo *NodeInfo::findPod(const Pod &pod) const
 
 bool NodeInfo::removePod(const Pod &pod)
 {
-    auto it = std::find_if(pods.begin(), pods.end(), [&pod](const PodInfo &p) { return samePod(*p.pod, pod); });
-    if (it == pods.end())
+    const PodInfo *found = findPod(pod);
+    if (!found)
         return false;
+    auto it = pods.begin() + (found - pods.data());
     update(*this, *it, -1);
     if (it != pods.end() - 1)
         *it = std::move(pods.back());
@@ -93,4 +94,4 @@ std::int64_t NodeInfo::imageSize(std::uint32_t imageId) const
     return it != images.end() && it->id == imageId ? it->sizeBytes : -1;
 }
 
-}  // namespace podscape::sched
+} // namespace podscape::sched

@@ -56,35 +56,35 @@ struct ConstraintSet {
         const LabelSelector *s = selectorOf(c);
         return s && s->isEmpty() && c.matchLabels.empty();
     }
-    // countPodsMatchSelector: terminating pods and other namespaces do not count. The snapshot
-    // keeps these counts per node (see attachCounts); a node copied for a what-if run is counted.
-    std::int64_t countMatching(const Constraint &c, const NodeInfo &node, const std::string &ns) const
+    // countPodsMatchSelector (terminating pods and other namespaces do not count), as the snapshot
+    // keeps it (see attachCounts). Only the snapshot's own nodes are asked about: PreFilter and
+    // PreScore walk them and Score gets them from the framework; the copies of what-if runs
+    // (preemption, nominated pods) change the filter state through addPod/removePod instead.
+    // No counts: a nil or empty selector, which counts nothing here.
+    std::int64_t countMatching(const Constraint &c, const NodeInfo &node) const
     {
-        if (emptySelector(c))
-            return 0;
-        if (c.counts && snapshot && snapshot->owns(node))
-            return (*c.counts)[node.index];
-        std::int64_t n = 0;
-        for (const auto &p : node.pods)
-            if (!p.terminating && p.pod->metadata.namespace_ == ns && matches(c, p.pod->metadata.labels))
-                ++n;
-        return n;
+        return c.counts ? (*c.counts)[node.index] : 0;
     }
-    // Gives every constraint the snapshot's counts of its selection.
-    void attachCounts(const ClusterSnapshot &s, const std::string &ns)
+    // Gives every constraint the snapshot's counts of its selection; the two system default
+    // constraints share one.
+    void attachCounts(const ClusterSnapshot &snapshot, const std::string &ns)
     {
-        snapshot = &s;
         PodSelection selection;
         selection.namespace_ = ns;
+        const Constraint *previous = nullptr;
         for (auto &c : constraints) {
             if (!selectorOf(c) || emptySelector(c))
                 continue;
+            if (previous && selectorOf(*previous) == selectorOf(c) && previous->matchLabels == c.matchLabels) {
+                c.counts = previous->counts;
+                continue;
+            }
             selection.selector = *selectorOf(c);
             selection.labels.assign(c.matchLabels.begin(), c.matchLabels.end());
-            c.counts = &s.matchingPods(selection);
+            c.counts = &snapshot.matchingPods(selection);
+            previous = &c;
         }
     }
-    const ClusterSnapshot *snapshot = nullptr;
 };
 
 // filterTopologySpreadConstraints for one whenUnsatisfiable action.
@@ -169,7 +169,6 @@ void buildConstraints(const Pod &pod, std::string_view action, const ObjectStore
 {
     out.constraints.clear();
     out.defaultSelector = {};
-    out.snapshot = nullptr;
     if (!pod.spec.topologySpreadConstraints.empty())
         podConstraints(pod, action, out);
     else if (action == "ScheduleAnyway")
@@ -226,7 +225,7 @@ void countNode(SpreadFilterState &s, const Pod &pod, const NodeInfo &node)
             continue;
         auto &pc = s.per[i];
         const auto d = static_cast<std::size_t>(pc.index->nodeDomain[node.index]);
-        pc.counts[d] += s.set.countMatching(c, node, pod.metadata.namespace_);
+        pc.counts[d] += s.set.countMatching(c, node);
         pc.present[d] = 1;
     }
 }
@@ -295,7 +294,7 @@ void countAllNodes(SpreadScoreState &s, const Pod &pod, const ClusterSnapshot &s
                 continue;
             const std::size_t d = s.domainOf(pc, node);
             if (pc.present[d])
-                pc.counts[d] += s.set.countMatching(c, node, pod.metadata.namespace_);
+                pc.counts[d] += s.set.countMatching(c, node);
         }
     }
 }
@@ -399,8 +398,7 @@ public:
             const auto &pc = s.per[i];
             if (pc.index->nodeDomain[node.index] < 0)
                 continue; // the node lacks the topology key
-            const std::int64_t cnt = pc.hostname ? s.set.countMatching(c, node, pod.pod.metadata.namespace_)
-                                                 : pc.counts[s.domainOf(pc, node)];
+            const std::int64_t cnt = pc.hostname ? s.set.countMatching(c, node) : pc.counts[s.domainOf(pc, node)];
             score += static_cast<double>(cnt) * pc.weight + static_cast<double>(c.maxSkew - 1);
         }
         return static_cast<std::int64_t>(std::round(score));
