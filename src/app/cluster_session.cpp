@@ -499,7 +499,7 @@ void ClusterSession::onTick()
 
 ClusterSession::Signature ClusterSession::signature() const
 {
-    return {sim_->store().resourceVersion(), sim_->events().events().size(), sim_->rejected().size(), traceLog_->size(),
+    return {sim_->store().resourceVersion(), sim_->events().events().size(), sim_->rejected().size(), sim_->traces().size(),
             runProblems_->size()};
 }
 
@@ -556,8 +556,6 @@ void ClusterSession::reset()
 void ClusterSession::restart(std::uint64_t eventsRun)
 {
     auto sim = std::make_unique<Simulation>(options_);
-    auto traces = std::make_shared<TraceLog>();
-    sim->traces().listen([traces](const std::string &pod, const TraceEntry &e) { traces->emplace_back(pod, e); });
     sim->start(objects_);
     auto problems = std::make_shared<std::vector<Diagnostic>>();
     scheduleActions(*sim, actionsFile_, *problems);
@@ -576,7 +574,6 @@ void ClusterSession::restart(std::uint64_t eventsRun)
     std::unique_ptr<Simulation> old = std::move(sim_);
     sim_ = std::move(sim);
     pods_->forgetVersions();
-    traceLog_ = std::move(traces);
     runProblems_ = std::move(problems);
     std::erase_if(marks_, [&](std::uint64_t m) { return m > eventsRun; });
     if (marks_.empty())
@@ -613,7 +610,7 @@ void ClusterSession::refreshModels()
     pods_->refresh(pods, layout_);
     services_->refresh(*sim_);
     events_->refresh(sim_->events().events());
-    controlPlane_->refresh(*traceLog_);
+    controlPlane_->refresh(sim_->traces());
     emit layoutChanged();
 
     QStringList errors = loadErrors_ + actionErrors_ + diagnosticTexts(*runProblems_);

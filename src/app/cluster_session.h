@@ -160,7 +160,7 @@ public:
     QStringList highlightedPods() const { return highlightedPods_; }
     const Simulation *simulation() const { return sim_.get(); }
     // Every trace entry of this run so far, with its pod, in the order they happened.
-    const TraceLog &traceLog() const { return *traceLog_; }
+    const TraceLog &traceLog() const { return sim_->traces(); }
     QString notice() const { return notice_; }
     bool noticeIsError() const { return noticeIsError_; }
     bool watchFiles() const { return watchFiles_; }
@@ -223,7 +223,6 @@ private:
     void updateInspection();
 
     std::unique_ptr<Simulation> sim_;
-    std::shared_ptr<TraceLog> traceLog_; // every trace entry of sim_'s run, as they come
     // What the actions of sim_'s run could not do; the scheduled steps write here, so it lives
     // as long as the run.
     std::shared_ptr<std::vector<Diagnostic>> runProblems_;

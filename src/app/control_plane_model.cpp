@@ -25,19 +25,24 @@ std::vector<ComponentRow> emptyLanes()
     return rows;
 }
 
+QString utf8(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
 } // namespace
 
 ControlPlaneModel::ControlPlaneModel(QObject *parent) : RowSyncModel(parent), rows_(emptyLanes())
 {
 }
 
-QString ControlPlaneModel::laneOf(const std::string &component)
+QString ControlPlaneModel::laneOf(std::string_view component)
 {
     // The endpoints, ReplicaSet, Deployment... controllers and the garbage collector all run
     // in kube-controller-manager.
     if (component.ends_with("-controller") || component == "garbage-collector")
         return QStringLiteral("kube-controller-manager");
-    return QString::fromStdString(component);
+    return utf8(component);
 }
 
 void ControlPlaneModel::refresh(const TraceLog &log)
@@ -59,9 +64,9 @@ void ControlPlaneModel::refresh(const TraceLog &log)
             row = next.end() - 1;
         }
         *row = {lane,
-                QString::fromStdString(entry.stage),
-                QString::fromStdString(entry.detail),
-                QString::fromStdString(pod),
+                utf8(entry.stage),
+                utf8(entry.detail),
+                utf8(pod),
                 entry.time,
                 row->steps + 1};
         current = lane;

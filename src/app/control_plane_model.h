@@ -8,15 +8,16 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace podscape {
 
-struct TraceEntry;
+class TraceRecorder;
 
-// One trace entry and the pod it belongs to ("namespace/name"), in the order they happened.
-using TraceLog = std::vector<std::pair<std::string, TraceEntry>>;
+// Every pod's trace entries in the order they happened, each with its pod ("namespace/name").
+using TraceLog = TraceRecorder;
 
 struct ComponentRow {
     QString key; // the lane: a component, or kube-controller-manager for its controllers
@@ -49,7 +50,7 @@ public:
     // `log` is the run's whole trace so far; a new run (a replay) starts from its beginning.
     void refresh(const TraceLog &log);
     // The lane a trace's component belongs to.
-    static QString laneOf(const std::string &component);
+    static QString laneOf(std::string_view component);
     QString current() const { return current_; }
 
 signals:

@@ -11,9 +11,9 @@ namespace podscape {
 
 namespace {
 
-QString qs(const std::string &s)
+QString qs(std::string_view s)
 {
-    return QString::fromStdString(s);
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 // One condition as the inspector lists it; `healthy` is whether its status is the good one.
@@ -124,9 +124,9 @@ QVariantList eventsOf(const Simulation &sim, const std::string &kind, const std:
     QVariantList out;
     std::size_t stop = events.size() > kScanned ? events.size() - kScanned : 0;
     for (std::size_t i = events.size(); i > stop && out.size() < kShown; --i) {
-        const Event &e = events[i - 1];
-        if (e.object.name != name || e.object.kind != kind || e.object.namespace_ != ns)
+        if (!events.involves(i - 1, kind, ns, name))
             continue;
+        const Event e = events[i - 1];
         out.prepend(QVariantMap{{"time", e.time},
                                 {"type", qs(e.type)},
                                 {"reason", qs(e.reason)},

@@ -17,9 +17,9 @@ namespace podscape {
 
 namespace {
 
-QString qs(const std::string &s)
+QString qs(std::string_view s)
 {
-    return QString::fromStdString(s);
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 QJsonObject labelsJson(const Labels &labels)
@@ -121,7 +121,7 @@ QJsonValue schedulingJson(const SchedulingAttempt *attempt)
         victims.append(qs(v));
     for (const auto &v : attempt->nodes) {
         QJsonObject scores;
-        for (const auto &[plugin, score] : v.scores)
+        for (const auto &[plugin, score] : v.scores())
             scores[QString::fromUtf8(plugin.data(), qsizetype(plugin.size()))] = qint64(score);
         QJsonArray reasons;
         for (const auto &r : v.reasons)

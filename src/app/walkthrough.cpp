@@ -18,9 +18,9 @@ constexpr double kAfterReady = 1.0;     // the endpoints and their consumers fol
 constexpr double kActionHorizon = 45;   // a graceful delete (30 s) and a replacement coming up
 constexpr double kFailureHorizon = 440; // 50 s grace + 300 s toleration + a replacement
 
-QString qs(const std::string &s)
+QString qs(std::string_view s)
 {
-    return QString::fromStdString(s);
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 bool isController(const QString &component)
@@ -218,7 +218,7 @@ std::vector<Walkthrough::Stop> collectStops(const TraceLog &log, const std::set<
 {
     std::vector<Walkthrough::Stop> out;
     for (const auto &[pod, e] : log) {
-        if (e.time < from || e.time > until || !pods.count(pod))
+        if (e.time < from || e.time > until || !pods.count(std::string(pod)))
             continue;
         QString component = qs(e.component), stage = qs(e.stage);
         if (!out.empty() && out.back().component == component && out.back().stage == stage &&
@@ -244,7 +244,7 @@ std::map<std::string, PodHistory> podHistories(const TraceLog &log)
 {
     std::map<std::string, PodHistory> out;
     for (const auto &[pod, e] : log) {
-        PodHistory &h = out[pod];
+        PodHistory &h = out[std::string(pod)];
         if (!h.ready)
             h.readyAt = e.time;
         h.ready = h.ready || e.stage == "pod ready";
@@ -340,9 +340,9 @@ bool Walkthrough::startAfterAction(const QString &story)
     std::set<std::string> seenBefore;
     for (const auto &[pod, e] : s.traceLog()) {
         if (e.time < actAt)
-            seenBefore.insert(pod);
-        else if (!seenBefore.count(pod) && isController(qs(e.component)) && e.stage == "create")
-            pods.insert(pod);
+            seenBefore.emplace(pod);
+        else if (!seenBefore.count(std::string(pod)) && isController(qs(e.component)) && e.stage == "create")
+            pods.emplace(pod);
     }
     double until = actAt + horizon;
     std::map<std::string, PodHistory> after = podHistories(s.traceLog());

@@ -4,11 +4,56 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <map>
+#include <iterator>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace podscape {
+
+// Strings kept once however often they are recorded: traces and events repeat the same
+// components, stages, reasons and most details for every pod, and a pod's name for each of its
+// events. Views stay valid while the pool lives.
+class StringPool {
+public:
+    std::uint32_t intern(std::string_view s);
+    std::optional<std::uint32_t> find(std::string_view s) const;
+    std::string_view operator[](std::uint32_t id) const { return views_[id]; }
+
+private:
+    static constexpr std::size_t kChunk = 64 * 1024;
+    std::vector<std::unique_ptr<char[]>> chunks_;
+    std::size_t chunkUsed_ = kChunk;
+    std::vector<std::string_view> views_;
+    std::unordered_map<std::string_view, std::uint32_t> ids_;
+};
+
+// Walks a log whose entries are built on demand: `*it` is `log[i]`, a value.
+template <typename Log, typename Value>
+class LogIterator {
+public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Value;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = value_type;
+
+    LogIterator(const Log *log, std::size_t i) : log_(log), i_(i) {}
+    value_type operator*() const { return (*log_)[i_]; }
+    LogIterator &operator++()
+    {
+        ++i_;
+        return *this;
+    }
+    bool operator==(const LogIterator &o) const { return i_ == o.i_; }
+
+private:
+    const Log *log_;
+    std::size_t i_;
+};
 
 struct ObjectRef {
     std::string kind;
@@ -30,9 +75,28 @@ struct Event {
     std::string source;  // the component that reported it: default-scheduler, kubelet, ...
 };
 
-// Events in the order recorded. A deque: a cluster of 100,000 pods records half a million, and
-// a vector's doubling would hold twice their memory at its peak.
-using EventLog = std::deque<Event>;
+// Events in the order recorded, each kept as string ids: a cluster of 100,000 pods records half
+// a million events, most of whose strings (reasons, sources, a pod's name and uid) repeat.
+class EventLog {
+public:
+    std::size_t size() const { return log_.size(); }
+    bool empty() const { return log_.empty(); }
+    Event operator[](std::size_t i) const;
+    // Whether event i is about this object; cheaper than building the event.
+    bool involves(std::size_t i, std::string_view kind, std::string_view ns, std::string_view name) const;
+    LogIterator<EventLog, Event> begin() const { return {this, 0}; }
+    LogIterator<EventLog, Event> end() const { return {this, log_.size()}; }
+
+    void push_back(const Event &e);
+
+private:
+    struct Stored {
+        double time;
+        std::uint32_t type, reason, kind, namespace_, name, uid, fieldPath, message, source;
+    };
+    StringPool strings_;
+    std::deque<Stored> log_;
+};
 
 class EventRecorder {
 public:
@@ -47,25 +111,46 @@ private:
     std::vector<Listener> listeners_;
 };
 
-// One step of a pod's life: which component did what, when (DESIGN 3.1).
+// One step of a pod's life: which component did what, when (DESIGN 3.1). The views point into
+// the TraceRecorder's strings and are valid while it lives.
 struct TraceEntry {
     double time = 0;
-    std::string component;  // kubectl, kube-apiserver, etcd, kube-scheduler, kubelet, ...
-    std::string stage;      // authentication, admission, bind, CNI, ...
-    std::string detail;
+    std::string_view component;  // kubectl, kube-apiserver, etcd, kube-scheduler, kubelet, ...
+    std::string_view stage;      // authentication, admission, bind, CNI, ...
+    std::string_view detail;
 };
 
+// Every pod's trace, and all of them in the order recorded (the GUI's control-plane lanes and
+// walkthrough read that). 100,000 pods record two million entries: each is kept as four string
+// ids and a time.
 class TraceRecorder {
 public:
-    using Listener = std::function<void(const std::string &podKey, const TraceEntry &)>;
+    // The pod ("namespace/name") and one entry of its trace.
+    using Record = std::pair<std::string_view, TraceEntry>;
+    using Listener = std::function<void(std::string_view podKey, const TraceEntry &)>;
 
-    // podKey is "namespace/name".
-    void add(const std::string &podKey, TraceEntry entry);
-    const std::vector<TraceEntry> &trace(const std::string &podKey) const;
+    void add(std::string_view podKey, double time, std::string_view component, std::string_view stage,
+             std::string_view detail = {});
+    std::vector<TraceEntry> trace(std::string_view podKey) const;
     void listen(Listener l) { listeners_.push_back(std::move(l)); }
 
+    // The log of every pod's entries, in the order recorded.
+    std::size_t size() const { return log_.size(); }
+    Record operator[](std::size_t i) const;
+
+    LogIterator<TraceRecorder, Record> begin() const { return {this, 0}; }
+    LogIterator<TraceRecorder, Record> end() const { return {this, log_.size()}; }
+
 private:
-    std::map<std::string, std::vector<TraceEntry>> traces_;
+    struct Stored {
+        double time;
+        std::uint32_t pod, component, stage, detail;
+    };
+    TraceEntry entry(const Stored &s) const { return {s.time, strings_[s.component], strings_[s.stage], strings_[s.detail]}; }
+
+    StringPool strings_;
+    std::deque<Stored> log_;
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> byPod_;  // pod's string id → log_ positions
     std::vector<Listener> listeners_;
 };
 

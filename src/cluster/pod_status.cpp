@@ -64,6 +64,9 @@ bool setCondition(Pod &pod, const std::string &type, const std::string &status, 
         c.message = message;
         return changed;
     }
+    // A running pod has the five conditions the kubelet and scheduler set: no doubling slack.
+    if (pod.status.conditions.empty())
+        pod.status.conditions.reserve(5);
     pod.status.conditions.push_back({type, status, reason, message, now});
     return true;
 }

@@ -131,8 +131,8 @@ void EndpointsController::setEntry(const std::string &svcKey, const Service &svc
     if (entry && entry->ready && !entry->hostname.empty() && svc.isHeadless())
         podDns = entry->hostname + "." + svc.metadata.name + "." + svc.metadata.namespace_ + ".svc.cluster.local → " +
                  entry->ip;
-    traces_.add(podKey, {api_.clock().now(), "endpoints-controller", "endpoints " + std::string(entry ? "updated" : "removed"),
-                         addresses + " " + change + " Service " + svc.metadata.name + " (Endpoints and EndpointSlice)"});
+    traces_.add(podKey, api_.clock().now(), "endpoints-controller", entry ? "endpoints updated" : "endpoints removed",
+                addresses + " " + change + " Service " + svc.metadata.name + " (Endpoints and EndpointSlice)");
     api_.clock().after(durations::kConsumerNotify, [this, svc = svc, podKey, change, podDns] {
         notifyConsumers(svc, podKey, change, podDns);
     });
@@ -162,14 +162,14 @@ void EndpointsController::notifyConsumers(const Service &svc, const std::string 
     counts.ingress += ingress ? 1 : 0;
     counts.lastTime = now;
     std::string dns = svc.metadata.name + "." + svc.metadata.namespace_ + ".svc.cluster.local";
-    traces_.add(podKey, {now, "kube-proxy", "rules updated",
-                         "every node's Service rules for " + svc.metadata.name + " (" + change + ")"});
-    traces_.add(podKey, {now, "CoreDNS", "record served",
-                         svc.isHeadless() ? dns + " answers with the ready pod IPs" : dns + " → " + svc.spec.clusterIP});
+    traces_.add(podKey, now, "kube-proxy", "rules updated",
+                "every node's Service rules for " + svc.metadata.name + " (" + change + ")");
+    traces_.add(podKey, now, "CoreDNS", "record served",
+                svc.isHeadless() ? dns + " answers with the ready pod IPs" : dns + " → " + svc.spec.clusterIP);
     if (!podDns.empty())
-        traces_.add(podKey, {now, "CoreDNS", "record served", podDns});
+        traces_.add(podKey, now, "CoreDNS", "record served", podDns);
     if (ingress)
-        traces_.add(podKey, {now, "ingress-controller", "backends updated", "Ingress upstreams for " + svc.metadata.name});
+        traces_.add(podKey, now, "ingress-controller", "backends updated", "Ingress upstreams for " + svc.metadata.name);
 }
 
 ConsumerNotifications EndpointsController::notificationsOf(const std::string &ns, const std::string &name) const

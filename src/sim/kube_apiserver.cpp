@@ -55,7 +55,7 @@ void KubeApiServer::trace(const Object &obj, double time, const std::string &com
                           const std::string &detail)
 {
     if (obj.kind == "Pod")
-        traces_.add(podKey(obj), {time, component, stage, detail});
+        traces_.add(podKey(obj), time, component, stage, detail);
 }
 
 // The request's way through the API server, spread between when the client sent it and now.

@@ -74,7 +74,7 @@ struct KubeScheduler::Impl {
 
     void trace(const Pod &pod, const std::string &stage, const std::string &detail)
     {
-        traces.add(keyOf(pod), {api.clock().now(), "kube-scheduler", stage, detail});
+        traces.add(keyOf(pod), api.clock().now(), "kube-scheduler", stage, detail);
     }
 
     void event(const Pod &pod, const std::string &type, const std::string &reason, const std::string &message)
@@ -180,7 +180,7 @@ struct KubeScheduler::Impl {
         a.time = api.clock().now();
         a.selectedNode = node;
         a.evaluatedNodes = a.feasibleNodes = 1;
-        a.nodes.push_back({node, true, {}, {}, {}, 0});
+        a.nodes.push_back({.node = node, .passed = true});
         attempts[keyOf(*pod)] = std::move(a);
         trace(*pod, "filter", node + " fits: placed there as the user chose");
         bindPod(pod, node);
@@ -234,15 +234,11 @@ struct KubeScheduler::Impl {
         r.node = std::string(v.node);
         r.passed = v.feasible;
         if (v.plugin)
-            r.plugin = std::string(sched::pluginName(*v.plugin));
+            r.plugin = sched::pluginName(*v.plugin);
         for (std::string_view reason : result.reasonsOf(v))
             r.reasons.emplace_back(reason);
-        if (v.scored) {
-            r.scores.reserve(sched::kScorePluginCount);
-            for (std::size_t i = 0; i < sched::kScorePluginCount; ++i)
-                if (v.scores[i] >= 0)
-                    r.scores.emplace_back(sched::pluginName(sched::kScorePlugins[i].id), v.scores[i]);
-        }
+        if (v.scored)
+            std::copy(v.scores.begin(), v.scores.end(), r.scoreSlots.begin());
         r.total = v.totalScore;
         return r;
     }
@@ -489,6 +485,17 @@ PlacementCheck KubeScheduler::checkPlacement(const Pod &pod, const std::string &
 void KubeScheduler::placeNextPodOf(const std::string &controllerUid, const std::string &node)
 {
     impl_->placements[controllerUid] = node;
+}
+
+static_assert(NodeVerdictRecord::kScorePlugins == sched::kScorePluginCount);
+
+std::vector<std::pair<std::string_view, std::int64_t>> NodeVerdictRecord::scores() const
+{
+    std::vector<std::pair<std::string_view, std::int64_t>> out;
+    for (std::size_t i = 0; i < kScorePlugins; ++i)
+        if (scoreSlots[i] >= 0)
+            out.emplace_back(sched::pluginName(sched::kScorePlugins[i].id), scoreSlots[i]);
+    return out;
 }
 
 const SchedulingAttempt *KubeScheduler::lastAttempt(const std::string &podKey) const

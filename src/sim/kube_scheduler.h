@@ -9,6 +9,7 @@
 #include "cluster/events.h"
 #include "sim/kube_apiserver.h"
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -21,14 +22,20 @@
 namespace podscape {
 
 // What one node said in a scheduling attempt: the filter verdict and, when it passed, the scores.
+// 100,000 pods keep a million of these: the scores are a fixed array, the plugin a static name.
 struct NodeVerdictRecord {
+    static constexpr std::size_t kScorePlugins = 7;  // the default profile's score plugins
+
     std::string node;
+    std::vector<std::string> reasons;  // the failing filter's reasons
+    std::string_view plugin;           // the first filter that failed (its static name)
     bool passed = false;
-    std::string plugin;                                        // the first filter that failed
-    std::vector<std::string> reasons;                          // its reasons
-    // plugin (its static name) → weighted normalised score: 100,000 pods keep a million of these
-    std::vector<std::pair<std::string_view, std::int64_t>> scores;
+    // Weighted normalised score of each score plugin in the profile's order; -1: not scored.
+    std::array<std::int16_t, kScorePlugins> scoreSlots{-1, -1, -1, -1, -1, -1, -1};
     std::int64_t total = 0;
+
+    // (plugin name, weighted normalised score) of the plugins that scored the node.
+    std::vector<std::pair<std::string_view, std::int64_t>> scores() const;
 };
 
 // The last scheduling attempt of a pod: "why this node / why pending". On a small cluster every

@@ -343,7 +343,7 @@ void Kubelet::event(const Pod &pod, const std::string &type, const std::string &
 
 void Kubelet::trace(const Pod &pod, const std::string &component, const std::string &stage, const std::string &detail)
 {
-    traces_.add(pod.metadata.namespace_ + "/" + pod.metadata.name, {api_.clock().now(), component, stage, detail});
+    traces_.add(pod.metadata.namespace_ + "/" + pod.metadata.name, api_.clock().now(), component, stage, detail);
 }
 
 void Kubelet::later(const std::shared_ptr<PodWorker> &w, double delay, std::function<void()> fn)

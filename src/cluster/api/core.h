@@ -2,6 +2,7 @@
 // ServiceAccount, LimitRange, ResourceQuota, ReplicationController lives in apps.h with its relatives.
 #pragma once
 
+#include "cluster/api/boxed.h"
 #include "cluster/api/object.h"
 
 namespace podscape {
@@ -78,9 +79,9 @@ struct Container {
     std::vector<EnvFromSource> envFrom;
     ResourceRequirements resources;
     std::vector<VolumeMount> volumeMounts;
-    std::optional<Probe> livenessProbe;
-    std::optional<Probe> readinessProbe;
-    std::optional<Probe> startupProbe;
+    Boxed<Probe> livenessProbe;
+    Boxed<Probe> readinessProbe;
+    Boxed<Probe> startupProbe;
     Handler postStart;
     Handler preStop;
     std::string restartPolicy;  // "Always" on an init container makes it a native sidecar

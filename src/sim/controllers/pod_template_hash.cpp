@@ -65,7 +65,7 @@ void handler(Canon &c, const char *name, const Handler &h)
     c.f("port", h.port.toString()).f("scheme", h.scheme).f("sleep", h.sleepSeconds).close();
 }
 
-void probe(Canon &c, const char *name, const std::optional<Probe> &p)
+void probe(Canon &c, const char *name, const Boxed<Probe> &p)
 {
     if (!p)
         return;

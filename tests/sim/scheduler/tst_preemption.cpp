@@ -62,13 +62,12 @@ std::vector<ObjectPtr> cluster(std::vector<std::shared_ptr<Node>> nodes, const s
     return objects;
 }
 
-std::vector<const Event *> eventsWithReason(const Simulation &sim, const std::string &reason,
-                                            const std::string &object = {})
+std::vector<Event> eventsWithReason(const Simulation &sim, const std::string &reason, const std::string &object = {})
 {
-    std::vector<const Event *> out;
+    std::vector<Event> out;
     for (const auto &e : sim.events().events())
         if (e.reason == reason && (object.empty() || e.object.name == object))
-            out.push_back(&e);
+            out.push_back(e);
     return out;
 }
 
@@ -100,8 +99,8 @@ double goneAfterDelete(double t)
 QStringList victimsOf(const Simulation &sim)
 {
     QStringList out;
-    for (const Event *e : eventsWithReason(sim, "Preempted"))
-        out << QString::fromStdString(e->object.name);
+    for (const Event &e : eventsWithReason(sim, "Preempted"))
+        out << QString::fromStdString(e.object.name);
     out.sort();
     return out;
 }
@@ -148,9 +147,9 @@ private slots:
         QVERIFY(urgent->spec.nodeName.empty());
         auto failed = eventsWithReason(sim, "FailedScheduling", "urgent");
         QCOMPARE(failed.size(), std::size_t(1));
-        QCOMPARE(failed[0]->type, std::string("Warning"));
-        QCOMPARE(failed[0]->message, std::string("0/1 nodes are available: 1 Insufficient cpu."));
-        QVERIFY(near(failed[0]->time, attempt));
+        QCOMPARE(failed[0].type, std::string("Warning"));
+        QCOMPARE(failed[0].message, std::string("0/1 nodes are available: 1 Insufficient cpu."));
+        QVERIFY(near(failed[0].time, attempt));
 
         // The victim: the later-started of the two (the earlier one is more important and is
         // reprieved), terminating gracefully with the DisruptionTarget condition and the event.
@@ -166,11 +165,11 @@ private slots:
         QCOMPARE(disruption->reason, std::string("PreemptionByScheduler"));
         QCOMPARE(disruption->message,
                  std::string("default-scheduler: preempting to accommodate a higher priority pod"));
-        const Event *preempted = eventsWithReason(sim, "Preempted", "idle-2").front();
-        QCOMPARE(preempted->type, std::string("Normal"));
-        QCOMPARE(preempted->source, std::string("default-scheduler"));
-        QCOMPARE(preempted->message, "Preempted by pod " + urgent->metadata.uid + " on node small");
-        QVERIFY(near(preempted->time, attempt));
+        const Event preempted = eventsWithReason(sim, "Preempted", "idle-2").front();
+        QCOMPARE(preempted.type, std::string("Normal"));
+        QCOMPARE(preempted.source, std::string("default-scheduler"));
+        QCOMPARE(preempted.message, "Preempted by pod " + urgent->metadata.uid + " on node small");
+        QVERIFY(near(preempted.time, attempt));
         QVERIFY(pod(sim, "idle-1")->metadata.deletionTimestamp == std::nullopt);
         const QStringList victimEvents = eventsOf(sim, "idle-2");
         QVERIFY(victimEvents.indexOf(QRegularExpression("^Preempted: ")) <
@@ -195,9 +194,9 @@ private slots:
         QCOMPARE(kubectlPodStatus(*urgent), std::string("Running"));
         auto scheduled = eventsWithReason(sim, "Scheduled", "urgent");
         QCOMPARE(scheduled.size(), std::size_t(1));
-        QCOMPARE(scheduled[0]->message, std::string("Successfully assigned default/urgent to small"));
-        QVERIFY2(near(scheduled[0]->time, gone + 1 + durations::kSchedulingCycle + durations::kBinding),
-                 qPrintable(QString::number(scheduled[0]->time, 'f', 6)));
+        QCOMPARE(scheduled[0].message, std::string("Successfully assigned default/urgent to small"));
+        QVERIFY2(near(scheduled[0].time, gone + 1 + durations::kSchedulingCycle + durations::kBinding),
+                 qPrintable(QString::number(scheduled[0].time, 'f', 6)));
         QCOMPARE(eventsWithReason(sim, "FailedScheduling", "urgent").size(), std::size_t(1));
     }
 
@@ -289,9 +288,9 @@ private slots:
         QVERIFY(!pod(sim, "idle-1")->metadata.deletionTimestamp);
         auto failed = eventsWithReason(sim, "FailedScheduling", "polite");
         QCOMPARE(failed.size(), std::size_t(1));
-        QCOMPARE(failed[0]->message, std::string("0/1 nodes are available: 1 Insufficient cpu. "
+        QCOMPARE(failed[0].message, std::string("0/1 nodes are available: 1 Insufficient cpu. "
                                                  "preemption: not eligible due to preemptionPolicy=Never."));
-        QVERIFY(near(failed[0]->time, attemptOf(30)));
+        QVERIFY(near(failed[0].time, attemptOf(30)));
     }
 
     void equalOrHigherPriorityPodsAreNeverVictims()
@@ -309,7 +308,7 @@ private slots:
         QVERIFY(pod(sim, "urgent")->status.nominatedNodeName.empty());
         auto failed = eventsWithReason(sim, "FailedScheduling", "urgent");
         QCOMPARE(failed.size(), std::size_t(1));
-        QCOMPARE(failed[0]->message, std::string("0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes "
+        QCOMPARE(failed[0].message, std::string("0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes "
                                                  "are available: 1 No preemption victims found for incoming pod."));
     }
 
@@ -345,8 +344,8 @@ private slots:
         QVERIFY(pod(sim, "late")->spec.nodeName.empty());
         auto failed = eventsWithReason(sim, "FailedScheduling", "late");
         QVERIFY(!failed.empty());
-        QVERIFY(near(failed[0]->time, attemptOf(30.2)));
-        QCOMPARE(failed[0]->message, std::string("0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes "
+        QVERIFY(near(failed[0].time, attemptOf(30.2)));
+        QCOMPARE(failed[0].message, std::string("0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes "
                                                  "are available: 1 No preemption victims found for incoming pod."));
     }
 
