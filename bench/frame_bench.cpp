@@ -10,6 +10,7 @@
 //
 //   bench_frames PODS [FRAMES]
 #include "app/cluster_session.h"
+#include "app/pod_field.h"
 #include "app/pod_model.h"
 #include "bench_support.h"
 
@@ -196,13 +197,16 @@ int main(int argc, char **argv)
     std::fprintf(stderr, "%s: graphics API %d (%s), %s render thread; simulated in the window in %.1f s\n",
                  shape.c_str(), int(window->rendererInterface()->graphicsApi()), qPrintable(qGuiApp->platformName()),
                  clocks.separateRenderThread ? "a" : "no", simulated);
+    auto *field = window->findChild<PodField *>(QStringLiteral("podField"));
     auto report = [&](const std::string &name, const Frames &f) {
-        std::fprintf(stderr, "%s: zoom %.3f, %s, %zu frames, median %.2f ms; all threads p95 %.2f ms\n", name.c_str(),
-                     canvas->property("zoom").toDouble(),
+        const bool asField = field && field->isVisible();
+        std::fprintf(stderr, "%s: zoom %.3f, %s (%d rectangles), %zu frames, median %.2f ms; all threads p95 %.2f ms\n",
+                     name.c_str(), canvas->property("zoom").toDouble(),
                      canvas->property("detailed").toBool()   ? "pod cards with chips"
                      : canvas->property("labelled").toBool() ? "labelled pod cards"
                                                              : "pods as one field",
-                     f.threads.size(), percentile(f.threads, 0.5), percentile(f.process, 0.95));
+                     asField ? field->drawnRectangles() : 0, f.threads.size(), percentile(f.threads, 0.5),
+                     percentile(f.process, 0.95));
         bench::printFigure(name, percentile(f.threads, 0.95), "ms");
     };
     report("frame_ms_" + shape, panFrames(window, canvas, clocks, frames));

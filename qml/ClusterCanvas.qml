@@ -184,6 +184,7 @@ Rectangle {
             viewport: Qt.rect(-content.x / content.scale, -content.y / content.scale,
                               canvas.width / content.scale, canvas.height / content.scale)
             fieldOutline: 3 / content.scale
+            fieldPixel: 1 / content.scale
             onNodeClicked: (name) => canvas.session.selectedNode = name
             onNodeMenuRequested: (name, ready, unschedulable) => {
                 // A right click on a pod reaches the node below it too: the pod's menu wins.

@@ -38,6 +38,8 @@ Item {
     readonly property bool podsAsField: !labelled || podsInView.crowded
     // The field's selection outline, in diagram units (the canvas keeps it a few pixels wide).
     property real fieldOutline: 6
+    // One screen pixel in diagram units (0 when unknown): far out, the field joins neighbours.
+    property real fieldPixel: 0
 
     signal nodeClicked(string name)
     signal nodeMenuRequested(string name, bool ready, bool unschedulable)
@@ -185,6 +187,7 @@ Item {
         selectedPod: diagram.decorated ? diagram.session.selectedPod : ""
         highlightedPods: diagram.decorated ? diagram.session.highlightedPods : []
         outlineWidth: diagram.fieldOutline
+        screenPixel: diagram.fieldPixel
         running: Theme.running
         pending: Theme.pending
         failed: Theme.failed

@@ -1,5 +1,6 @@
 #include "app/pod_field.h"
 
+#include "app/cluster_layout.h"
 #include "app/pod_model.h"
 
 #include <QQuickWindow>
@@ -8,6 +9,9 @@
 #include <QSGRendererInterface>
 #include <QSGVertexColorMaterial>
 
+#include <algorithm>
+#include <cmath>
+#include <tuple>
 #include <unordered_set>
 
 namespace podscape {
@@ -94,6 +98,69 @@ QColor PodField::colorOf(const QString &category) const
     return pending_;
 }
 
+void PodField::setScreenPixel(qreal pixel)
+{
+    if (qFuzzyCompare(pixel, screenPixel_))
+        return;
+    const qreal before = mergeGap();
+    screenPixel_ = pixel;
+    emit screenPixelChanged();
+    if (mergeGap() != before)
+        update();
+}
+
+// Gaps under about half a pixel, which the rasterizer draws for some pods and not for others,
+// are closed. The threshold is 3/4 of the pixel rounded down to a power of two (between 3/8 and
+// 3/4 of a pixel), so that zooming rebuilds the picture once per halving or doubling, not on
+// every step of the wheel.
+qreal PodField::mergeGap() const
+{
+    if (screenPixel_ <= 0)
+        return 0;
+    return 0.75 * std::exp2(std::floor(std::log2(screenPixel_)));
+}
+
+std::vector<PodField::Block> PodField::merged(std::vector<Block> blocks, qreal gap)
+{
+    if (gap <= 0 || blocks.size() < 2)
+        return blocks;
+    auto near = [gap](qreal a, qreal b) { return std::abs(a - b) < gap; };
+    auto sameColour = [](const Block &a, const Block &b) { return a.color.rgba() == b.color.rgba(); };
+    auto joinRuns = [&](std::vector<Block> &in, auto order, auto joins) {
+        std::sort(in.begin(), in.end(), order);
+        std::vector<Block> out;
+        for (Block &b : in) {
+            if (!out.empty() && sameColour(out.back(), b) && joins(out.back().rect, b.rect))
+                out.back().rect = out.back().rect.united(b.rect);
+            else
+                out.push_back(std::move(b));
+        }
+        in = std::move(out);
+    };
+    // Down a column: the same left edge and width, the next block starting within the gap.
+    joinRuns(
+        blocks,
+        [](const Block &a, const Block &b) {
+            return std::make_tuple(a.rect.left(), a.rect.right(), a.rect.top()) <
+                   std::make_tuple(b.rect.left(), b.rect.right(), b.rect.top());
+        },
+        [&](const QRectF &run, const QRectF &next) {
+            return run.left() == next.left() && run.right() == next.right() && next.top() - run.bottom() < gap;
+        });
+    // Across: runs spanning the same height, the next one starting within the gap.
+    joinRuns(
+        blocks,
+        [](const Block &a, const Block &b) {
+            return std::make_tuple(a.rect.top(), a.rect.bottom(), a.rect.left()) <
+                   std::make_tuple(b.rect.top(), b.rect.bottom(), b.rect.left());
+        },
+        [&](const QRectF &run, const QRectF &next) {
+            return near(run.top(), next.top()) && near(run.bottom(), next.bottom()) &&
+                   next.left() - run.right() < gap;
+        });
+    return blocks;
+}
+
 std::vector<PodField::Block> PodField::blocks() const
 {
     std::vector<Block> out;
@@ -110,9 +177,17 @@ std::vector<PodField::Block> PodField::blocks() const
         double w = outlineWidth_;
         out.push_back({row.rect.translated(-origin).adjusted(-w, -w, w, w), selected ? selection_ : highlight_});
     }
+    // Where the gaps close, each pod also reaches over the gap to its right and below, so that a
+    // column ending higher than its neighbour leaves no sliver that some pixels show.
+    const qreal gap = mergeGap();
+    const qreal reach = gap > ClusterLayout::kPodGap ? ClusterLayout::kPodGap : 0;
+    std::vector<Block> bodies;
+    bodies.reserve(rows.size());
     for (const PodRow &row : rows)
         if (!row.rect.isNull())
-            out.push_back({row.rect.translated(-origin), colorOf(row.category)});
+            bodies.push_back({row.rect.translated(-origin).adjusted(0, 0, reach, reach), colorOf(row.category)});
+    bodies = merged(std::move(bodies), gap);
+    out.insert(out.end(), bodies.begin(), bodies.end());
     return out;
 }
 
@@ -143,8 +218,9 @@ QSGNode *PodField::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
 {
     std::vector<Block> picture = blocks();
     int pods = model_ ? int(model_->rows().size()) : 0;
-    if (pods != drawnPods_) {
+    if (pods != drawnPods_ || int(picture.size()) != drawnRectangles_) {
         drawnPods_ = pods;
+        drawnRectangles_ = int(picture.size());
         // The render thread may run this: tell QML from the GUI thread.
         QMetaObject::invokeMethod(this, &PodField::drawnPodsChanged, Qt::QueuedConnection);
     }

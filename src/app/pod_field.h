@@ -37,8 +37,15 @@ class PodField : public QQuickItem {
     // How wide the selection's and the highlight's outline is, in this item's units: the canvas
     // keeps it a few screen pixels whatever the zoom.
     Q_PROPERTY(qreal outlineWidth MEMBER outlineWidth_ NOTIFY outlineWidthChanged)
+    // One screen pixel in this item's units (0: unknown, as in an export). Far out, where the gap
+    // between two pods is under about half a pixel, same-coloured neighbours are drawn as one
+    // rectangle: 50,000 pods are then a few thousand rectangles for the rasterizer, not 100,000
+    // triangles that each cover less than a pixel.
+    Q_PROPERTY(qreal screenPixel READ screenPixel WRITE setScreenPixel NOTIFY screenPixelChanged)
     // How many pods the last frame drew, for tests and the frame benchmark.
     Q_PROPERTY(int drawnPods READ drawnPods NOTIFY drawnPodsChanged)
+    // How many rectangles it took (neighbours joined far out count once).
+    Q_PROPERTY(int drawnRectangles READ drawnRectangles NOTIFY drawnPodsChanged)
 
 public:
     explicit PodField(QQuickItem *parent = nullptr);
@@ -50,6 +57,18 @@ public:
     QStringList highlightedPods() const { return highlightedPods_; }
     void setHighlightedPods(const QStringList &keys);
     int drawnPods() const { return drawnPods_; }
+    qreal screenPixel() const { return screenPixel_; }
+    void setScreenPixel(qreal pixel);
+    int drawnRectangles() const { return drawnRectangles_; }
+
+    // One filled rectangle of the picture, in this item's coordinates.
+    struct Block {
+        QRectF rect;
+        QColor color; // premultiplied by its alpha when drawn
+    };
+    // `blocks` with same-coloured neighbours whose gap is narrower than `gap` joined: first
+    // down each column of pods, then across columns whose runs span the same height.
+    static std::vector<Block> merged(std::vector<Block> blocks, qreal gap);
 
     // The key of the pod at `point` (this item's coordinates), or "".
     Q_INVOKABLE QString podAt(QPointF point) const;
@@ -62,18 +81,15 @@ signals:
     void paletteChanged();
     void outlineWidthChanged();
     void drawnPodsChanged();
+    void screenPixelChanged();
 
 protected:
     QSGNode *updatePaintNode(QSGNode *old, UpdatePaintNodeData *) override;
     void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
 
 private:
-    // One filled rectangle of the picture, in this item's coordinates.
-    struct Block {
-        QRectF rect;
-        QColor color; // premultiplied by its alpha when drawn
-    };
     std::vector<Block> blocks() const;
+    qreal mergeGap() const;
     QColor colorOf(const QString &category) const;
 
     PodModel *model_ = nullptr;
@@ -82,6 +98,8 @@ private:
     QColor running_, pending_, failed_, terminating_, succeeded_, selection_, highlight_;
     qreal outlineWidth_ = 6;
     int drawnPods_ = 0;
+    qreal screenPixel_ = 0;
+    int drawnRectangles_ = 0;
 };
 
 } // namespace podscape

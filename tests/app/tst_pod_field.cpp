@@ -67,6 +67,38 @@ private slots:
         QCOMPARE(field.podAt(centre), QString());
     }
 
+    // Far out, neighbours of one colour are one rectangle: down a column first, then across
+    // columns of the same height. A different colour, or a gap of half a pixel or more, stays.
+    void joinsNeighboursNarrowerThanTheGap()
+    {
+        const QColor green(Qt::green), red(Qt::red);
+        // Two columns of three pods (80 x 40, 16 apart both ways); the last pod of the second
+        // column is red.
+        std::vector<PodField::Block> pods;
+        for (int column = 0; column < 2; ++column)
+            for (int i = 0; i < 3; ++i)
+                pods.push_back({QRectF(column * 96, i * 56, 80, 40), column == 1 && i == 2 ? red : green});
+
+        QCOMPARE(PodField::merged(pods, 8).size(), pods.size()); // gaps of 16 are visible: nothing joins
+        QCOMPARE(PodField::merged(pods, 0).size(), pods.size());
+
+        auto joined = PodField::merged(pods, 32);
+        std::sort(joined.begin(), joined.end(),
+                  [](const auto &a, const auto &b) { return a.rect.left() < b.rect.left(); });
+        QCOMPARE(joined.size(), std::size_t(3));
+        QCOMPARE(joined[0].rect, QRectF(0, 0, 80, 152)); // the first column whole
+        QCOMPARE(joined[0].color, green);
+        QCOMPARE(joined[1].rect, QRectF(96, 0, 80, 96)); // the second column down to the red pod
+        QCOMPARE(joined[2].rect, QRectF(96, 112, 80, 40));
+        QCOMPARE(joined[2].color, red);
+
+        // All green: the two columns span the same height and join across.
+        pods.back().color = green;
+        joined = PodField::merged(pods, 32);
+        QCOMPARE(joined.size(), std::size_t(1));
+        QCOMPARE(joined[0].rect, QRectF(0, 0, 176, 152));
+    }
+
 private:
     // The field goes first: it watches the session's model.
     std::unique_ptr<ClusterSession> session_;

@@ -14,6 +14,28 @@ Item {
         id: clusterSession
     }
 
+    // Twelve replicas on three workers: pods of one colour side by side on each node.
+    ClusterSession {
+        id: crowdedSession
+    }
+
+    Instantiator {
+        id: crowdedKeys
+        model: crowdedSession.pods
+        delegate: QtObject {
+            required property string key
+        }
+    }
+
+    Component {
+        id: crowdedCanvas
+        ClusterCanvas {
+            width: root.width
+            height: root.height
+            session: crowdedSession
+        }
+    }
+
     Component {
         id: canvasComponent
         ClusterCanvas {
@@ -119,6 +141,7 @@ Item {
             tryCompare(field, "drawnPods", clusterSession.pods.rowCount())
             verify(Qt.colorEqual(image.pixel(Math.round(p.x), Math.round(p.y)), Theme.running),
                    String(image.pixel(Math.round(p.x), Math.round(p.y))))
+            compare(field.drawnRectangles, field.drawnPods) // one rectangle a pod
             mouseClick(canvas, p.x, p.y)
             compare(clusterSession.selectedPod, "default/myapp-pod")
             compare(clusterSession.inspection.kind, "Pod")
@@ -131,6 +154,36 @@ Item {
             verify(!field.visible)
             clusterSession.selectedPod = ""
             clusterSession.selectedNode = ""
+        }
+
+        // So far out that the gaps between pods are under half a pixel, pods of one colour next
+        // to each other are drawn as one rectangle, in their colour; nearer, each pod is its own.
+        function test_farOutNeighboursAreOneRectangle() {
+            verify(crowdedSession.open([Qt.resolvedUrl("../data/crowded")]))
+            crowdedSession.advanceTo(60)
+            let canvas = createTemporaryObject(crowdedCanvas, root)
+            let field = findChild(canvas, "podField")
+            canvas.fit()
+            canvas.zoomBy(0.1 / canvas.zoom)
+            verify(field.visible)
+            grabImage(canvas) // a frame: the field counts what it drew
+            tryCompare(field, "drawnPods", 12)
+            tryCompare(field, "drawnRectangles", 12)
+            canvas.zoomBy(0.015 / canvas.zoom) // a pod 4 pixels wide, 16-unit gaps a quarter pixel
+            grabImage(canvas)
+            tryVerify(() => field.drawnRectangles <= 3, 5000, field.drawnRectangles + " rectangles")
+            let image = grabImage(canvas)
+            compare(crowdedKeys.count, 12)
+            for (let i = 0; i < crowdedKeys.count; ++i) {
+                let key = crowdedKeys.objectAt(i).key
+                let pod = crowdedSession.pods.get(key)
+                let p = field.mapToItem(canvas, pod.x - field.x + pod.width / 2, pod.y - field.y + pod.height / 2)
+                verify(Qt.colorEqual(image.pixel(Math.floor(p.x), Math.floor(p.y)), Theme.running),
+                       key + " " + p + " " + image.pixel(Math.floor(p.x), Math.floor(p.y)))
+            }
+            canvas.zoomBy(0.1 / canvas.zoom)
+            grabImage(canvas)
+            tryCompare(field, "drawnRectangles", 12)
         }
     }
 }
