@@ -40,10 +40,40 @@ void EventRecorder::record(Event event)
         l(event);
 }
 
+// The slot holding `s`, or the empty slot where it would go.
+std::size_t StringPool::slotOf(std::uint64_t hash, std::string_view s) const
+{
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        const Slot &slot = slots_[i];
+        if (slot.id == kEmpty || (slot.hash == hash && views_[slot.id] == s))
+            return i;
+    }
+}
+
+void StringPool::grow()
+{
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot &slot : old) {
+        if (slot.id == kEmpty)
+            continue;
+        std::size_t i = slot.hash & mask;
+        while (slots_[i].id != kEmpty)
+            i = (i + 1) & mask;
+        slots_[i] = slot;
+    }
+}
+
 std::uint32_t StringPool::intern(std::string_view s)
 {
-    if (auto it = ids_.find(s); it != ids_.end())
-        return it->second;
+    if ((views_.size() + 1) * 2 > slots_.size())
+        grow();
+    const std::uint64_t hash = std::hash<std::string_view>{}(s);
+    Slot &slot = slots_[slotOf(hash, s)];
+    if (slot.id != kEmpty)
+        return slot.id;
     // Copied into the current chunk (a string longer than a chunk gets one of its own).
     if (chunkUsed_ + s.size() > kChunk || s.size() > kChunk) {
         chunks_.push_back(std::make_unique<char[]>(std::max(kChunk, s.size())));
@@ -52,17 +82,17 @@ std::uint32_t StringPool::intern(std::string_view s)
     char *at = chunks_.back().get() + chunkUsed_;
     std::copy(s.begin(), s.end(), at);
     chunkUsed_ += s.size();
-    std::string_view kept(at, s.size());
-    auto id = std::uint32_t(views_.size());
-    views_.push_back(kept);
-    ids_.emplace(kept, id);
-    return id;
+    slot = {hash, std::uint32_t(views_.size())};
+    views_.emplace_back(at, s.size());
+    return slot.id;
 }
 
 std::optional<std::uint32_t> StringPool::find(std::string_view s) const
 {
-    auto it = ids_.find(s);
-    return it == ids_.end() ? std::nullopt : std::optional(it->second);
+    if (slots_.empty())
+        return std::nullopt;
+    const Slot &slot = slots_[slotOf(std::hash<std::string_view>{}(s), s)];
+    return slot.id == kEmpty ? std::nullopt : std::optional(slot.id);
 }
 
 void TraceRecorder::add(std::string_view podKey, double time, std::string_view component, std::string_view stage,

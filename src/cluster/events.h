@@ -25,10 +25,20 @@ public:
 
 private:
     static constexpr std::size_t kChunk = 64 * 1024;
+    static constexpr std::uint32_t kEmpty = ~std::uint32_t(0);
+    // An open-addressing table (linear probing, at most half full): a lookup is one slot and one
+    // string compare, where std::unordered_map chased a node per bucket entry.
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t id = kEmpty;
+    };
+    std::size_t slotOf(std::uint64_t hash, std::string_view s) const;
+    void grow();
+
     std::vector<std::unique_ptr<char[]>> chunks_;
     std::size_t chunkUsed_ = kChunk;
     std::vector<std::string_view> views_;
-    std::unordered_map<std::string_view, std::uint32_t> ids_;
+    std::vector<Slot> slots_;
 };
 
 // Walks a log whose entries are built on demand: `*it` is `log[i]`, a value.
