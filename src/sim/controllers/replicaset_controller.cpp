@@ -194,12 +194,16 @@ void ReplicaSetController::sync(const std::string &key)
 
 // PodControllerRefManager.ClaimPods: adopt matching orphans, release owned pods that no longer
 // match. Adoption and release are metadata patches, written as status updates (no admission).
-std::vector<std::shared_ptr<Pod>> ReplicaSetController::claimPods(const View &rs)
+// Every sync runs this over all the pods a ReplicaSet owns: the owned pods are only read, and
+// copied only when one is released.
+void ReplicaSetController::claimPods(const View &rs)
 {
     const Object &owner = *rs.object;
-    for (const auto &pod : pods_.dependentsOf<Pod>(owner.metadata.uid)) {
-        if (matchesOptionalSelector(rs.selector, pod->metadata.labels))
-            continue;
+    std::vector<std::shared_ptr<Pod>> released;
+    for (const auto &[key, obj] : pods_.dependents(owner.metadata.uid))
+        if (!matchesOptionalSelector(rs.selector, obj->metadata.labels))
+            released.push_back(std::static_pointer_cast<Pod>(obj));
+    for (const auto &pod : released) {
         auto &refs = pod->metadata.ownerReferences;  // ReleasePod
         refs.erase(std::remove_if(refs.begin(), refs.end(),
                                   [&](const OwnerReference &r) { return r.uid == owner.metadata.uid; }),
@@ -212,16 +216,15 @@ std::vector<std::shared_ptr<Pod>> ReplicaSetController::claimPods(const View &rs
         pod->metadata.ownerReferences.push_back(controllerRefTo(owner));  // AdoptPod
         api().updateStatus(pod);
     }
-    return pods_.dependentsOf<Pod>(owner.metadata.uid);
 }
 
 // controller.FilterActivePods over the claimed pods.
 std::vector<std::shared_ptr<Pod>> ReplicaSetController::activePods(const View &rs) const
 {
     std::vector<std::shared_ptr<Pod>> out;
-    for (const auto &pod : pods_.dependentsOf<Pod>(rs.object->metadata.uid))
-        if (isPodActive(*pod))
-            out.push_back(pod);
+    for (const auto &[key, obj] : pods_.dependents(rs.object->metadata.uid))
+        if (isPodActive(static_cast<const Pod &>(*obj)))
+            out.push_back(std::static_pointer_cast<Pod>(obj));
     return out;
 }
 

@@ -59,7 +59,7 @@ public:
 private:
     void sync(const std::string &key);
     View viewOf(const ObjectPtr &obj) const;
-    std::vector<std::shared_ptr<Pod>> claimPods(const View &rs);
+    void claimPods(const View &rs);
     std::vector<std::shared_ptr<Pod>> activePods(const View &rs) const;
     // Each returns the failure (reason FailedCreate / FailedDelete and the error), if any.
     std::optional<ReplicaSetCondition> manageReplicas(const View &rs, std::vector<std::shared_ptr<Pod>> active);
