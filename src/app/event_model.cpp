@@ -6,15 +6,15 @@ namespace podscape {
 
 namespace {
 
-QString qs(const std::string &s)
+QString qs(std::string_view s)
 {
-    return QString::fromStdString(s);
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 // kubectl prints the object as lower-case kind and name: pod/web-0, node/worker-1.
-QString objectColumn(const ObjectRef &ref)
+QString objectColumn(const EventView &e)
 {
-    return qs(ref.kind).toLower() + '/' + qs(ref.name);
+    return qs(e.kind).toLower() + '/' + qs(e.name);
 }
 
 } // namespace
@@ -54,7 +54,8 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
 {
     if (!events_ || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Event &e = (*events_)[std::size_t(index.row())];
+    // A view: the filter asks each row for several roles.
+    const EventView e = events_->view(std::size_t(index.row()));
     switch (role) {
     case TimeRole:
         return e.time;
@@ -66,11 +67,11 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
         return qs(e.reason);
     case Qt::DisplayRole:
     case ObjectRole:
-        return objectColumn(e.object);
+        return objectColumn(e);
     case ObjectKindRole:
-        return qs(e.object.kind);
+        return qs(e.kind);
     case ObjectKeyRole:
-        return e.object.namespace_.empty() ? qs(e.object.name) : qs(e.object.namespace_) + '/' + qs(e.object.name);
+        return e.namespace_.empty() ? qs(e.name) : qs(e.namespace_) + '/' + qs(e.name);
     case MessageRole:
         return qs(e.message);
     case SourceRole:

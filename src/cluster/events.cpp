@@ -12,22 +12,37 @@ void EventLog::push_back(const Event &e)
                     id(o.fieldPath), id(e.message), id(e.source)});
 }
 
-Event EventLog::operator[](std::size_t i) const
+EventView EventLog::view(std::size_t i) const
 {
     const Stored &s = log_[i];
-    auto str = [this](std::uint32_t id) { return std::string(strings_[id]); };
     return {s.time,
-            str(s.type),
-            str(s.reason),
-            {str(s.kind), str(s.namespace_), str(s.name), str(s.uid), str(s.fieldPath)},
-            str(s.message),
-            str(s.source)};
+            strings_[s.type],
+            strings_[s.reason],
+            strings_[s.kind],
+            strings_[s.namespace_],
+            strings_[s.name],
+            strings_[s.uid],
+            strings_[s.fieldPath],
+            strings_[s.message],
+            strings_[s.source]};
+}
+
+Event EventLog::operator[](std::size_t i) const
+{
+    const EventView v = view(i);
+    auto str = [](std::string_view s) { return std::string(s); };
+    return {v.time,
+            str(v.type),
+            str(v.reason),
+            {str(v.kind), str(v.namespace_), str(v.name), str(v.uid), str(v.fieldPath)},
+            str(v.message),
+            str(v.source)};
 }
 
 bool EventLog::involves(std::size_t i, std::string_view kind, std::string_view ns, std::string_view name) const
 {
-    const Stored &s = log_[i];
-    return strings_[s.name] == name && strings_[s.kind] == kind && strings_[s.namespace_] == ns;
+    const EventView v = view(i);
+    return v.name == name && v.kind == kind && v.namespace_ == ns;
 }
 
 void EventRecorder::record(Event event)

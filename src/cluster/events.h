@@ -87,12 +87,20 @@ struct Event {
 
 // Events in the order recorded, each kept as string ids: a cluster of 100,000 pods records half
 // a million events, most of whose strings (reasons, sources, a pod's name and uid) repeat.
+// One recorded event's fields as views into the log's strings, built without allocating: what a
+// model row or a filter reads many times.
+struct EventView {
+    double time = 0;
+    std::string_view type, reason, kind, namespace_, name, uid, fieldPath, message, source;
+};
+
 class EventLog {
 public:
     std::size_t size() const { return log_.size(); }
     bool empty() const { return log_.empty(); }
+    EventView view(std::size_t i) const;
     Event operator[](std::size_t i) const;
-    // Whether event i is about this object; cheaper than building the event.
+    // Whether event i is about this object.
     bool involves(std::size_t i, std::string_view kind, std::string_view ns, std::string_view name) const;
     LogIterator<EventLog, Event> begin() const { return {this, 0}; }
     LogIterator<EventLog, Event> end() const { return {this, log_.size()}; }
