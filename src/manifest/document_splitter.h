@@ -1,5 +1,5 @@
 // Splits a manifest file into its YAML documents before parsing, so that one broken document
-// never stops the others (yaml-cpp cannot resume after an error) and documents can be parsed
+// never stops the others (a YAML parser cannot resume after an error) and documents can be parsed
 // in parallel.
 #pragma once
 

@@ -1,18 +1,12 @@
 #include "manifest/yaml_tree.h"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
-#include <istream>
-#include <streambuf>
 #include <unordered_map>
 
 namespace podscape::yaml {
@@ -131,204 +125,56 @@ bool resolvedBool(const Node &node)
     return oneOf(node.value, kTrueWords);
 }
 
-// --- checks before yaml-cpp sees the text ---------------------------------------------------
+// --- building the tree from libyaml's events ---------------------------------------------------
+//
+// libyaml is the C parser that go-yaml (Kubernetes' YAML decoder) was translated from, so it
+// accepts and refuses the same text, with the same problem messages, as kubectl does.
 
 namespace {
 
-// Finds, without parsing, the two things yaml-cpp handles badly: nesting deep enough to overflow
-// its recursive parser, and tabs used as indentation (which it misreads as "illegal map value"
-// where Kubernetes' decoder says what is wrong).
-//
-// The depth is an upper bound: block nesting from the indentation (plus "- "/"? " indicators that
-// open a nested collection on the same line), flow nesting from brackets that open a flow
-// collection. Over-estimates are harmless: the limit sits far above any real manifest.
-class PreScanner {
-public:
-    explicit PreScanner(int depthLimit) : limit_(depthLimit) {}
-
-    // Returns the problem and sets line/column (0-based within the text), or an empty string.
-    std::string check(std::string_view text, int &line, int &column)
-    {
-        std::size_t pos = 0;
-        for (int lineNo = 0; pos <= text.size(); ++lineNo) {
-            std::size_t end = text.find('\n', pos);
-            if (end == std::string_view::npos)
-                end = text.size();
-            std::string problem = scanLine(text.substr(pos, end - pos), column);
-            if (!problem.empty()) {
-                line = lineNo;
-                return problem;
-            }
-            pos = end + 1;
-        }
-        return {};
-    }
-
-private:
-    int depth() const { return static_cast<int>(blockIndents_.size()) + flowDepth_; }
-
-    void openBlock(int indent)
-    {
-        while (!blockIndents_.empty() && blockIndents_.back() >= indent)
-            blockIndents_.pop_back();
-        blockIndents_.push_back(indent);
-    }
-
-    std::string tooDeep() const { return "exceeded max depth of " + std::to_string(limit_); }
-
-    // A block scalar ("key: |", "- >-") makes the following, more indented lines plain text.
-    static bool opensBlockScalar(std::string_view line)
-    {
-        std::size_t end = line.find(" #");
-        std::string_view body = line.substr(0, end);
-        while (!body.empty() && (body.back() == ' ' || body.back() == '\r' || body.back() == '\t'))
-            body.remove_suffix(1);
-        while (!body.empty() && (body.back() == '-' || body.back() == '+' || std::isdigit(static_cast<unsigned char>(body.back()))))
-            body.remove_suffix(1);
-        if (body.empty() || (body.back() != '|' && body.back() != '>'))
-            return false;
-        body.remove_suffix(1);
-        return body.empty() || body.back() == ' ';
-    }
-
-    std::string scanLine(std::string_view line, int &column)
-    {
-        std::size_t i = 0;
-        while (i < line.size() && line[i] == ' ')
-            ++i;
-        bool blank = i == line.size() || line[i] == '\r' || line[i] == '#';
-        if (blockScalarIndent_ >= 0) {
-            if (blank || static_cast<int>(i) > blockScalarIndent_)
-                return {};
-            blockScalarIndent_ = -1;
-        }
-        if (i < line.size() && line[i] == '\t' && flowDepth_ == 0) {
-            std::size_t j = i;
-            while (j < line.size() && (line[j] == '\t' || line[j] == ' '))
-                ++j;
-            if (j < line.size() && line[j] != '\r' && line[j] != '#') {
-                column = static_cast<int>(i);
-                return "found character that cannot start any token";
-            }
-        }
-        if (blank)
-            return {};
-        if (flowDepth_ == 0) {
-            openBlock(static_cast<int>(i));
-            if (depth() > limit_) {
-                column = static_cast<int>(i);
-                return tooDeep();
-            }
-            while (i + 1 < line.size() && (line[i] == '-' || line[i] == '?') && line[i + 1] == ' ') {
-                i += 2;
-                while (i < line.size() && line[i] == ' ')
-                    ++i;
-                openBlock(static_cast<int>(i));
-                if (depth() > limit_) {
-                    column = static_cast<int>(i);
-                    return tooDeep();
-                }
-            }
-            if (opensBlockScalar(line))
-                blockScalarIndent_ = blockIndents_.empty() ? 0 : blockIndents_.back();
-        }
-        int at = scanFlow(line, i);
-        if (at >= 0) {
-            column = at;
-            return tooDeep();
-        }
-        return {};
-    }
-
-    // Returns the column where the depth limit is exceeded, or -1.
-    int scanFlow(std::string_view line, std::size_t i)
-    {
-        bool valueStart = true;  // a bracket opens a flow collection only where a value starts
-        char quote = 0;
-        for (; i < line.size(); ++i) {
-            char c = line[i];
-            if (quote) {
-                if (c == quote)
-                    quote = 0;
-                continue;
-            }
-            bool opensFlow = (c == '[' || c == '{') && (valueStart || flowDepth_ > 0);
-            if (opensFlow) {
-                if (++flowDepth_ + static_cast<int>(blockIndents_.size()) > limit_)
-                    return static_cast<int>(i);
-            } else if ((c == ']' || c == '}') && flowDepth_ > 0) {
-                --flowDepth_;
-            } else if ((c == '"' || c == '\'') && (valueStart || flowDepth_ > 0)) {
-                quote = c;
-            } else if (c == '#' && i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t')) {
-                break;
-            }
-            // After an indicator and its space, a new value starts.
-            bool separator = c == ':' || c == ',' || c == '-' || c == '?';
-            if (opensFlow || c == ',' || (c == ' ' && i > 0 && (line[i - 1] == ':' || line[i - 1] == '-')))
-                valueStart = true;
-            else if (!(separator || c == ' ' || c == '\t'))
-                valueStart = false;
-        }
-        return -1;
-    }
-
-    int limit_;
-    int flowDepth_ = 0;
-    int blockScalarIndent_ = -1;
-    std::vector<int> blockIndents_;
+// Why a document was refused, where (0-based, within the text).
+struct BuildError {
+    std::size_t line = 0;
+    std::size_t column = 0;
+    std::string problem;
 };
 
-// --- building the tree from yaml-cpp events ----------------------------------------------------
-
-class TreeBuilder : public YAML::EventHandler {
+class TreeBuilder {
 public:
-    TreeBuilder(Document &doc, int firstLine) : doc_(doc), firstLine_(firstLine) {}
+    TreeBuilder(Document &doc, int firstLine, int maxDepth) : doc_(doc), firstLine_(firstLine), maxDepth_(maxDepth) {}
 
-    void OnDocumentStart(const YAML::Mark &) override {}
-    void OnDocumentEnd() override {}
-
-    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    // Takes one event; returns false once the document is complete.
+    bool take(const yaml_event_t &e)
     {
-        add(newNode(Node::Type::Null, mark), anchor);
-    }
-
-    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
-    {
-        auto it = anchors_.find(anchor);
-        if (it == anchors_.end())
-            throw YAML::ParserException(mark, "unknown anchor");
-        aliases_.push_back({it->second, mark.line + firstLine_, mark.column + 1});
-        add(it->second, 0);
-    }
-
-    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                  const std::string &value) override
-    {
-        Node *n = newNode(Node::Type::Scalar, mark);
-        n->value = value;
-        // yaml-cpp tags plain scalars "?" and quoted/block ones "!"; an explicit !!str also quotes.
-        n->quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
-        add(n, anchor);
-    }
-
-    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override
-    {
-        open(newNode(Node::Type::Sequence, mark), anchor);
-    }
-    void OnSequenceEnd() override { close(); }
-
-    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override
-    {
-        open(newNode(Node::Type::Map, mark), anchor);
-    }
-    void OnMapEnd() override
-    {
-        rejectDuplicateKeys(*stack_.back());
-        applyMergeKeys(*stack_.back());
-        close();
+        const yaml_mark_t &mark = e.start_mark;
+        switch (e.type) {
+        case YAML_SCALAR_EVENT:
+            addScalar(e);
+            break;
+        case YAML_ALIAS_EVENT:
+            addAlias(e);
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+            open(Node::Type::Sequence, mark, e.data.sequence_start.anchor);
+            break;
+        case YAML_MAPPING_START_EVENT:
+            open(Node::Type::Map, mark, e.data.mapping_start.anchor);
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+            stack_.pop_back();
+            break;
+        case YAML_MAPPING_END_EVENT:
+            rejectDuplicateKeys(*stack_.back());
+            applyMergeKeys(*stack_.back());
+            stack_.pop_back();
+            break;
+        case YAML_DOCUMENT_END_EVENT:
+        case YAML_STREAM_END_EVENT:
+            return false;
+        default:
+            break; // stream and document starts
+        }
+        return true;
     }
 
     const Node *root() const { return root_; }
@@ -340,31 +186,64 @@ public:
     const std::vector<AliasUse> &aliases() const { return aliases_; }
 
 private:
-    Node *newNode(Node::Type type, const YAML::Mark &mark)
+    static std::string_view text(const yaml_char_t *s) { return s ? reinterpret_cast<const char *>(s) : ""; }
+
+    // A plain scalar without a tag that spells null ("", "~", "null") is a null node, as an
+    // absent value is; quoted and block scalars, and an explicit !!str, are always strings.
+    void addScalar(const yaml_event_t &e)
+    {
+        const auto &s = e.data.scalar;
+        std::string_view tag = text(s.tag);
+        std::string_view value(reinterpret_cast<const char *>(s.value), s.length);
+        bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
+        bool quoted = tag.empty() ? !plain : tag == "!" || tag == "tag:yaml.org,2002:str";
+        bool null = plain && tag.empty() &&
+                    (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL");
+        Node *n = newNode(null ? Node::Type::Null : Node::Type::Scalar, e.start_mark);
+        n->value = value;
+        n->quoted = quoted;
+        add(n, s.anchor);
+    }
+
+    void addAlias(const yaml_event_t &e)
+    {
+        auto it = anchors_.find(std::string(text(e.data.alias.anchor)));
+        if (it == anchors_.end()) // go-yaml: `unknown anchor '%s' referenced`
+            throw BuildError{e.start_mark.line, e.start_mark.column,
+                             "unknown anchor '" + std::string(text(e.data.alias.anchor)) + "' referenced"};
+        aliases_.push_back({it->second, int(e.start_mark.line) + firstLine_, int(e.start_mark.column) + 1});
+        add(it->second, nullptr);
+    }
+
+    Node *newNode(Node::Type type, const yaml_mark_t &mark)
     {
         Node &n = doc_.nodes.emplace_back();
         n.type = type;
-        n.line = mark.line + firstLine_;
-        n.column = mark.column + 1;
+        n.line = int(mark.line) + firstLine_;
+        n.column = int(mark.column) + 1;
         return &n;
     }
 
-    void add(const Node *n, YAML::anchor_t anchor)
+    void add(const Node *n, const yaml_char_t *anchor)
     {
         if (anchor)
-            anchors_[anchor] = n;
+            anchors_[std::string(text(anchor))] = n;
         if (stack_.empty())
             root_ = n;
         else
             stack_.back()->children.push_back(n);
     }
 
-    void open(Node *n, YAML::anchor_t anchor)
+    // The decoders walk the tree recursively: nesting past the limit is refused here, where
+    // it is first seen, rather than overflowing a stack later.
+    void open(Node::Type type, const yaml_mark_t &mark, const yaml_char_t *anchor)
     {
+        if (int(stack_.size()) >= maxDepth_)
+            throw BuildError{mark.line, mark.column, "exceeded max depth of " + std::to_string(maxDepth_)};
+        Node *n = newNode(type, mark);
         add(n, anchor);
         stack_.push_back(n);
     }
-    void close() { stack_.pop_back(); }
 
     // Kubernetes' YAML decoder refuses a key written twice in one map (go-yaml v3's
     // "mapping key %q already defined at line %d", as kubectl prints it).
@@ -391,11 +270,8 @@ private:
 
     [[noreturn]] void throwDuplicate(const Node &key, const Node &first) const
     {
-        YAML::Mark mark;
-        mark.line = key.line - firstLine_;
-        mark.column = key.column - 1;
-        throw YAML::ParserException(mark, "mapping key \"" + key.value + "\" already defined at line " +
-                                              std::to_string(first.line));
+        throw BuildError{std::size_t(key.line - firstLine_), std::size_t(key.column - 1),
+                         "mapping key \"" + key.value + "\" already defined at line " + std::to_string(first.line)};
     }
 
     // YAML 1.1 merge keys ("<<: *base"), which Kubernetes' decoder honours: entries of the merged
@@ -430,9 +306,10 @@ private:
 
     Document &doc_;
     int firstLine_;
+    int maxDepth_;
     const Node *root_ = nullptr;
     std::vector<Node *> stack_;
-    std::unordered_map<YAML::anchor_t, const Node *> anchors_;
+    std::unordered_map<std::string, const Node *> anchors_;
     std::vector<AliasUse> aliases_;
 };
 
@@ -457,15 +334,6 @@ private:
     std::unordered_map<const Node *, std::uint64_t> memo_;
 };
 
-class ViewStreamBuf : public std::streambuf {
-public:
-    explicit ViewStreamBuf(std::string_view text)
-    {
-        char *begin = const_cast<char *>(text.data());
-        setg(begin, begin, begin + text.size());
-    }
-};
-
 bool hasContent(std::string_view text)
 {
     std::size_t i = 0;
@@ -485,7 +353,64 @@ bool hasContent(std::string_view text)
     return false;
 }
 
-}  // namespace
+// libyaml's parser, released however parsing ends.
+class EventParser {
+public:
+    explicit EventParser(std::string_view text) : text_(text)
+    {
+        yaml_parser_initialize(&parser_);
+        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char *>(text.data()), text.size());
+    }
+    ~EventParser() { yaml_parser_delete(&parser_); }
+    EventParser(const EventParser &) = delete;
+    EventParser &operator=(const EventParser &) = delete;
+
+    // Feeds events to the builder until the first document ends; throws BuildError.
+    void parseInto(TreeBuilder &builder)
+    {
+        for (bool more = true; more;) {
+            yaml_event_t event;
+            if (!yaml_parser_parse(&parser_, &event))
+                throw problem();
+            try {
+                more = builder.take(event);
+            } catch (...) {
+                yaml_event_delete(&event);
+                throw;
+            }
+            yaml_event_delete(&event);
+        }
+    }
+
+private:
+    BuildError problem() const
+    {
+        // The reader (bad UTF-8, a control character) marks its problem by byte offset only.
+        if (parser_.error == YAML_READER_ERROR)
+            return {lineOf(parser_.problem_offset), columnOf(parser_.problem_offset), parser_.problem};
+        const yaml_mark_t &at = parser_.problem ? parser_.problem_mark : parser_.context_mark;
+        // go-yaml's fallback text, when libyaml names no problem (it runs out of memory).
+        std::string what = parser_.problem ? parser_.problem : "unknown problem parsing YAML content";
+        return {at.line, at.column, std::move(what)};
+    }
+
+    std::size_t lineOf(std::size_t offset) const
+    {
+        offset = std::min(offset, text_.size());
+        return std::size_t(std::count(text_.begin(), text_.begin() + std::ptrdiff_t(offset), '\n'));
+    }
+    std::size_t columnOf(std::size_t offset) const
+    {
+        offset = std::min(offset, text_.size());
+        std::size_t lineStart = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
+        return lineStart == std::string_view::npos || offset == 0 ? offset : offset - lineStart - 1;
+    }
+
+    std::string_view text_;
+    yaml_parser_t parser_;
+};
+
+} // namespace
 
 std::variant<std::shared_ptr<Document>, ParseError> parseDocument(std::string_view text, int firstLine,
                                                                   const ParseLimits &limits)
@@ -494,24 +419,13 @@ std::variant<std::shared_ptr<Document>, ParseError> parseDocument(std::string_vi
     if (!hasContent(text))
         return doc;
 
-    int line = 0, column = 0;
-    if (std::string problem = PreScanner(limits.maxDepth).check(text, line, column); !problem.empty())
-        return ParseError{line + firstLine, column + 1, "yaml: " + problem};
-
-    ViewStreamBuf buf(text);
-    std::istream in(&buf);
-    TreeBuilder builder(*doc, firstLine);
+    TreeBuilder builder(*doc, firstLine, limits.maxDepth);
     try {
-        YAML::Parser parser(in);
-        parser.HandleNextDocument(builder);
-    } catch (const YAML::DeepRecursion &e) {
-        // yaml-cpp's own guard, should the pre-scan have under-estimated the depth.
-        return ParseError{e.mark.line + firstLine, e.mark.column + 1,
-                          "yaml: exceeded max depth of " + std::to_string(limits.maxDepth)};
-    } catch (const YAML::Exception &e) {
-        return ParseError{e.mark.line + firstLine, e.mark.column + 1, "yaml: " + e.msg};
-    } catch (const std::exception &e) {
-        return ParseError{firstLine, 1, std::string("yaml: ") + e.what()};
+        EventParser(text).parseInto(builder);
+    } catch (const BuildError &e) {
+        return ParseError{int(e.line) + firstLine, int(e.column) + 1, "yaml: " + e.problem};
+    } catch (const std::bad_alloc &) {
+        return ParseError{firstLine, 1, "yaml: out of memory"};
     }
     doc->root = builder.root();
 

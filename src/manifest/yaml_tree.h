@@ -1,8 +1,10 @@
 // A YAML document as a tree of nodes that remember where they were written.
 //
-// Built from yaml-cpp's event parser rather than YAML::Node: it is faster, keeps the
-// plain/quoted distinction that decides a scalar's type, and shares aliased nodes instead
-// of copying them (so an alias bomb costs nothing until something walks it).
+// Built from libyaml's event parser, the C parser go-yaml (Kubernetes' YAML decoder) was
+// translated from: it accepts what kubectl accepts, refuses with the same problem messages, and
+// scans far faster than yaml-cpp (the argo-cd bundle: 88-171 MB/s of events against yaml-cpp's
+// 15). The tree keeps the plain/quoted distinction that decides a scalar's type, and shares
+// aliased nodes instead of copying them (so an alias bomb costs nothing until something walks it).
 #pragma once
 
 #include <cstdint>
@@ -53,7 +55,7 @@ struct ParseError {
 };
 
 struct ParseLimits {
-    int maxDepth = 400;  // yaml-cpp recurses per level (and gives up near 500): refuse deeper input first
+    int maxDepth = 400; // the decoders recurse per level: deeper nesting is refused while parsing
     // Alias expansion cap: a document may not expand to more nodes than this ("excessive aliasing").
     std::uint64_t maxExpandedNodes = 10'000'000;
 };
