@@ -125,6 +125,10 @@ void ReplicaSetController::onWatch(const WatchEvent &event)
         sets_.observe(event);
         queue_.add(objectKey(obj));
     } else if (obj.kind == "Pod") {
+        if (event.type == WatchEventType::Deleted)
+            if (const OwnerReference *ref = obj.metadata.controllerRef())
+                if (auto it = podFacts_.find(ref->uid); it != podFacts_.end())
+                    it->second.pods.erase(&obj);
         bool ownersChanged = pods_.observe(event);
         enqueueForPod(event, ownersChanged);
     }
@@ -143,26 +147,59 @@ void ReplicaSetController::enqueueForPod(const WatchEvent &event, bool ownersCha
     if (event.type == WatchEventType::Deleted || !ownersChanged || pod.metadata.deletionTimestamp)
         return;
     for (const auto &set : store().list(kind_, pod.metadata.namespace_))
-        if (matchesOptionalSelector(viewOf(set).selector, pod.metadata.labels))
-            queue_.add(objectKey(*set));
+        for (const auto &set : store().list(kind_, pod.metadata.namespace_)) {
+            View v;
+            viewOf(set, v);
+            if (matchesOptionalSelector(*v.selector, pod.metadata.labels))
+                queue_.add(objectKey(*set));
+        }
 }
 
-ReplicaSetController::View ReplicaSetController::viewOf(const ObjectPtr &obj) const
+void ReplicaSetController::viewOf(const ObjectPtr &obj, View &v) const
 {
-    View v;
     v.object = obj;
-    if (auto rs = std::dynamic_pointer_cast<ReplicaSet>(obj)) {
+    v.selector = &v.rcSelector;
+    if (auto *rs = dynamic_cast<const ReplicaSet *>(obj.get())) {
         v.replicas = rs->spec.replicas.value_or(1);
-        v.selector = rs->spec.selector;
+        v.selector = &rs->spec.selector;
         v.template_ = &rs->spec.template_;
         v.minReadySeconds = rs->spec.minReadySeconds;
-    } else if (auto rc = std::dynamic_pointer_cast<ReplicationController>(obj)) {
+    } else if (auto *rc = dynamic_cast<const ReplicationController *>(obj.get())) {
         v.replicas = rc->spec.replicas.value_or(1);
-        v.selector = LabelSelector{rc->spec.selector, {}};
+        v.rcSelector = LabelSelector{rc->spec.selector, {}};
         v.template_ = rc->spec.template_ ? &*rc->spec.template_ : nullptr;
         v.minReadySeconds = rc->spec.minReadySeconds;
     }
-    return v;
+}
+
+ReplicaSetController::SetPodFacts &ReplicaSetController::podFactsOf(const View &rs)
+{
+    SetPodFacts &set = podFacts_[rs.object->metadata.uid];
+    if (set.set != rs.object.get()) // a new object (apply): its selector or template may differ
+        set = SetPodFacts{rs.object.get(), {}};
+    return set;
+}
+
+const ReplicaSetController::PodFacts &ReplicaSetController::podFacts(SetPodFacts &set, const View &rs, const Pod &pod)
+{
+    PodFacts &facts = set.pods[&pod];
+    if (facts.podVersion != pod.metadata.resourceVersion || facts.podVersion == 0) {
+        facts.podVersion = pod.metadata.resourceVersion;
+        facts.selected = matchesOptionalSelector(*rs.selector, pod.metadata.labels);
+        facts.active = isPodActive(pod);
+        facts.readyTime = podReadyTime(pod);
+        // FullyLabeledReplicas: the pod carries every label of the template.
+        facts.fullyLabeled = true;
+        if (rs.template_)
+            for (const auto &[key, value] : rs.template_->metadata.labels) {
+                auto it = pod.metadata.labels.find(key);
+                if (it == pod.metadata.labels.end() || it->second != value) {
+                    facts.fullyLabeled = false;
+                    break;
+                }
+            }
+    }
+    return facts;
 }
 
 // syncReplicaSet.
@@ -171,17 +208,22 @@ void ReplicaSetController::sync(const std::string &key)
     auto [ns, name] = splitKey(key);
     ObjectPtr obj = store().get(kind_, ns, name);
     if (!obj) {  // deleted: the garbage collector takes its pods
-        statuses_.erase(key);
+        if (auto it = statuses_.find(key); it != statuses_.end()) {
+            podFacts_.erase(it->second.uid);
+            statuses_.erase(it);
+        }
         queue_.forget(key);
         return;
     }
-    View rs = viewOf(obj);
+    View rs;
+    viewOf(obj, rs);
     std::optional<ReplicaSetCondition> err;
+    SetPodFacts &facts = podFactsOf(rs);
     if (!obj->metadata.deletionTimestamp) {
-        claimPods(rs);
-        err = manageReplicas(rs, activePods(rs));
+        claimPods(rs, facts);
+        err = manageReplicas(rs, facts);
     }
-    updateStatus(rs, err);
+    updateStatus(rs, facts, err);
     if (err) {
         queue_.addRateLimited(key);
         return;
@@ -196,12 +238,12 @@ void ReplicaSetController::sync(const std::string &key)
 // match. Adoption and release are metadata patches, written as status updates (no admission).
 // Every sync runs this over all the pods a ReplicaSet owns: the owned pods are only read, and
 // copied only when one is released.
-void ReplicaSetController::claimPods(const View &rs)
+void ReplicaSetController::claimPods(const View &rs, SetPodFacts &facts)
 {
     const Object &owner = *rs.object;
     std::vector<std::shared_ptr<Pod>> released;
     for (const auto &[key, obj] : pods_.dependents(owner.metadata.uid))
-        if (!matchesOptionalSelector(rs.selector, obj->metadata.labels))
+        if (!podFacts(facts, rs, static_cast<const Pod &>(*obj)).selected)
             released.push_back(std::static_pointer_cast<Pod>(obj));
     for (const auto &pod : released) {
         auto &refs = pod->metadata.ownerReferences;  // ReleasePod
@@ -211,7 +253,7 @@ void ReplicaSetController::claimPods(const View &rs)
         api().updateStatus(pod);
     }
     for (const auto &pod : pods_.orphansIn<Pod>(owner.metadata.namespace_)) {
-        if (pod->metadata.deletionTimestamp || !matchesOptionalSelector(rs.selector, pod->metadata.labels))
+        if (pod->metadata.deletionTimestamp || !matchesOptionalSelector(*rs.selector, pod->metadata.labels))
             continue;
         pod->metadata.ownerReferences.push_back(controllerRefTo(owner));  // AdoptPod
         api().updateStatus(pod);
@@ -228,14 +270,24 @@ std::vector<std::shared_ptr<Pod>> ReplicaSetController::activePods(const View &r
     return out;
 }
 
-// manageReplicas: create the missing pods, or delete the surplus, at most burstReplicas a sync.
-std::optional<ReplicaSetCondition> ReplicaSetController::manageReplicas(const View &rs, std::vector<std::shared_ptr<Pod>> active)
+std::size_t ReplicaSetController::countActivePods(const View &rs, SetPodFacts &facts) const
 {
-    int diff = int(active.size()) - rs.replicas;
+    std::size_t n = 0;
+    for (const auto &[key, obj] : pods_.dependents(rs.object->metadata.uid))
+        n += podFacts(facts, rs, static_cast<const Pod &>(*obj)).active ? 1 : 0;
+    return n;
+}
+
+// manageReplicas: create the missing pods, or delete the surplus, at most burstReplicas a sync.
+// The active pods are listed only when some must go (a count tells the rest).
+std::optional<ReplicaSetCondition> ReplicaSetController::manageReplicas(const View &rs, SetPodFacts &facts)
+{
+    int diff = int(countActivePods(rs, facts)) - rs.replicas;
     if (diff < 0)
         return createPods(rs, std::min(-diff, kBurstReplicas));
     if (diff == 0)
         return std::nullopt;
+    std::vector<std::shared_ptr<Pod>> active = activePods(rs);
     diff = std::min(diff, kBurstReplicas);
     if (diff < int(active.size())) {  // getPodsToDelete: rank only when some pods stay
         std::map<std::string, int> onNode;  // getPodsRankedByRelatedPodsOnSameNode
@@ -329,26 +381,25 @@ std::vector<std::shared_ptr<Pod>> ReplicaSetController::relatedPods(const View &
 
 // calculateStatus + updateReplicaSetStatus: written only when it changed; the write wakes the
 // set's watchers (its Deployment) as the status update does in Kubernetes.
-void ReplicaSetController::updateStatus(const View &rs, const std::optional<ReplicaSetCondition> &failure)
+void ReplicaSetController::updateStatus(const View &rs, SetPodFacts &facts,
+                                        const std::optional<ReplicaSetCondition> &failure)
 {
     ReplicaSetStatus s;
     s.uid = rs.object->metadata.uid;
     s.observedGeneration = rs.object->metadata.generation;
     const double now = clock().now();
-    LabelSelector templateLabels;
-    if (rs.template_)
-        templateLabels.matchLabels = rs.template_->metadata.labels;
     for (const auto &[key, obj] : pods_.dependents(s.uid)) {
         const Pod &pod = static_cast<const Pod &>(*obj);
-        if (!isPodActive(pod)) {
+        const PodFacts &pf = podFacts(facts, rs, pod);
+        if (!pf.active) {
             s.terminatingReplicas += pod.metadata.deletionTimestamp ? 1 : 0;
             continue;
         }
         ++s.replicas;
-        s.fullyLabeledReplicas += templateLabels.matches(pod.metadata.labels) ? 1 : 0;
-        if (isPodReady(pod)) {
+        s.fullyLabeledReplicas += pf.fullyLabeled ? 1 : 0;
+        if (pf.readyTime) { // podutil.IsPodAvailable: Ready for at least minReadySeconds
             ++s.readyReplicas;
-            s.availableReplicas += isPodAvailable(pod, rs.minReadySeconds, now) ? 1 : 0;
+            s.availableReplicas += rs.minReadySeconds == 0 || *pf.readyTime + rs.minReadySeconds <= now ? 1 : 0;
         }
     }
     const std::string key = objectKey(*rs.object);

@@ -288,6 +288,44 @@ private slots:
         b.clock.runUntil(7);
         QCOMPARE(b.rsc.statusOf("default", "frontend")->availableReplicas, 3);
     }
+
+    // The controller keeps what it learnt of each pod between syncs: a change to a pod's labels
+    // or readiness, or a new template, must still show in the next status.
+    void statusFollowsChangesToItsPodsAndTemplate()
+    {
+        Bench b;
+        auto rs = std::static_pointer_cast<ReplicaSet>(loadYaml(replicaSetYaml("frontend", 3)).front()->clone());
+        rs->metadata.namespace_ = "default";
+        rs->spec.template_.metadata.labels["tier"] = "web";
+        QVERIFY(b.api.create(rs).ok());
+        b.clock.runUntil(1);
+        for (const auto &p : b.store.list<Pod>("default")) {
+            setCondition(*p, "Ready", "True", b.clock.now());
+            b.api.updateStatus(p);
+        }
+        b.clock.runUntil(2);
+        QCOMPARE(b.rsc.statusOf("default", "frontend")->fullyLabeledReplicas, 3);
+        QCOMPARE(b.rsc.statusOf("default", "frontend")->readyReplicas, 3);
+
+        auto pod = b.store.list<Pod>("default").front();
+        pod->metadata.labels.erase("tier"); // still selected (app=frontend), no longer fully labelled
+        setCondition(*pod, "Ready", "False", b.clock.now());
+        b.api.updateStatus(pod);
+        b.clock.runUntil(3);
+        const ReplicaSetStatus *s = b.rsc.statusOf("default", "frontend");
+        QCOMPARE(s->replicas, 3);
+        QCOMPARE(s->fullyLabeledReplicas, 2);
+        QCOMPARE(s->readyReplicas, 2);
+
+        auto changed = std::static_pointer_cast<ReplicaSet>(rs->clone()); // kubectl apply, tier: api
+        changed->spec.template_.metadata.labels["tier"] = "api";
+        QVERIFY(b.api.apply(changed).ok());
+        b.clock.runUntil(4);
+        s = b.rsc.statusOf("default", "frontend");
+        QCOMPARE(s->replicas, 3);
+        QCOMPARE(s->fullyLabeledReplicas, 0);
+        QCOMPARE(s->observedGeneration, std::int64_t(2));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReplicaSetController)
