@@ -6,6 +6,7 @@
 #include "sim/scheduler/helpers.h"
 #include "sim/scheduler/plugins.h"
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 
@@ -281,16 +282,63 @@ void initScoreState(SpreadScoreState &s, std::span<const NodeInfo *const> nodes)
     }
 }
 
+// Whether matchNodeInclusionPolicies lets every node in for this pod: no node selector or
+// required node affinity to honour, and taints ignored (both defaults).
+bool includesEveryNode(const Constraint &c, const Pod &pod)
+{
+    if (c.honorNodeTaints)
+        return false;
+    if (!c.honorNodeAffinity)
+        return true;
+    const auto &affinity = pod.spec.affinity;
+    return pod.spec.nodeSelector.empty() && (!affinity || !affinity->nodeAffinity || !affinity->nodeAffinity->required);
+}
+
+// countAllNodes for one constraint that takes every node: a linear pass over the snapshot's
+// per-node counts, summed per domain (the usual case, the system default zone constraint, with
+// no per-node checks left to make).
+void sumPerDomain(SpreadScoreState::PerConstraint &pc, const Constraint &c)
+{
+    if (!c.counts)
+        return;
+    const auto &nodeDomain = pc.index->nodeDomain;
+    const auto &perNode = *c.counts;
+    const std::size_t missing = pc.index->count();
+    std::vector<std::size_t> slot(missing); // domain id -> counts slot ("" values share the missing one)
+    for (std::size_t d = 0; d < missing; ++d)
+        slot[d] = pc.index->values[d].empty() ? missing : d;
+    for (std::size_t n = 0; n < std::min(nodeDomain.size(), perNode.size()); ++n) {
+        const std::int32_t d = nodeDomain[n];
+        pc.counts[d < 0 ? missing : slot[static_cast<std::size_t>(d)]] += perNode[n];
+    }
+    for (std::size_t d = 0; d < pc.counts.size(); ++d)
+        if (!pc.present[d])
+            pc.counts[d] = 0; // only domains of the filtered nodes are counted
+}
+
 // PreScore's processAllNode: matching pods of every eligible node, per present domain.
 void countAllNodes(SpreadScoreState &s, const Pod &pod, const ClusterSnapshot &snapshot)
 {
+    std::vector<char> perNodeChecks(s.per.size(), 1);
+    for (std::size_t i = 0; i < s.per.size(); ++i) {
+        auto &pc = s.per[i];
+        const Constraint &c = s.set.constraints[i];
+        if (pc.hostname) { // Score reads the node's own count
+            perNodeChecks[i] = 0;
+        } else if (!s.requireAllTopologies && includesEveryNode(c, pod)) {
+            sumPerDomain(pc, c);
+            perNodeChecks[i] = 0;
+        }
+    }
+    if (std::find(perNodeChecks.begin(), perNodeChecks.end(), 1) == perNodeChecks.end())
+        return;
     for (const auto &node : snapshot.nodes()) {
         if (s.requireAllTopologies && !nodeHasAllKeys(*node.node, s.set.constraints))
             continue;
         for (std::size_t i = 0; i < s.per.size(); ++i) {
             auto &pc = s.per[i];
             const Constraint &c = s.set.constraints[i];
-            if (pc.hostname || !includesNode(c, pod, *node.node))
+            if (!perNodeChecks[i] || !includesNode(c, pod, *node.node))
                 continue;
             const std::size_t d = s.domainOf(pc, node);
             if (pc.present[d])

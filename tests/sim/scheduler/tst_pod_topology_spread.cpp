@@ -155,6 +155,42 @@ private slots:
         QVERIFY(!sched::runScorePlugin(PluginId::PodTopologySpread, *pod, bare, {"node-a"}));
     }
 
+    // System default constraints over zones, with a node lacking the zone label and a candidate
+    // subset (scoring.go: the "" value is a domain of its own in PreScore; Score skips the
+    // constraint on a node without the label). Worked by hand: weights log(3 + 2) for both
+    // constraints; zone1 holds 6 matching pods, zone2 4, "" 1. a: 4w+2 + 6w+4 = 22, x: 1w+2 +
+    // 4w+4 = 14, n: 1w+2 = 4; normalized 100 * (22 + 4 - s) / 22.
+    void systemDefaultingAcrossZones()
+    {
+        ObjectStore store;
+        addFooService(store);
+        const std::string zone = "topology.kubernetes.io/zone";
+        auto node = [&](const std::string &name, const std::string &z) {
+            NodeBuilder b(name);
+            b.label(kHost, name).label("pool", "all");
+            if (!z.empty())
+                b.label(zone, z);
+            return b.obj();
+        };
+        auto nodes = {node("a", "zone1"), node("b", "zone1"), node("x", "zone2"), node("y", "zone2"), node("n", "")};
+        auto snapshot = snapshotOf(nodes, spreadAs({"a", "b", "x", "y", "n"}, {4, 2, 1, 3, 1}), &store);
+        auto pod = PodBuilder("p").label("foo", "").obj();
+        QCOMPARE(*sched::runScorePlugin(PluginId::PodTopologySpread, *pod, snapshot, {"a", "x", "n"}),
+                 scores({18, 54, 100}));
+        // A node selector every node satisfies changes nothing, though each node is then checked
+        // against it rather than all taken at once.
+        pod->spec.nodeSelector = {{"pool", "all"}};
+        QCOMPARE(*sched::runScorePlugin(PluginId::PodTopologySpread, *pod, snapshot, {"a", "x", "n"}),
+                 scores({18, 54, 100}));
+        // One that leaves zone2's y out takes its 3 pods out of zone2's count: x: 1w+2 + 1w+4 = 9,
+        // normalized 100 * (26 - 9) / 22.
+        snapshot = snapshotOf({node("a", "zone1"), node("b", "zone1"), node("x", "zone2"),
+                               NodeBuilder("y").label(kHost, "y").label(zone, "zone2").obj(), node("n", "")},
+                              spreadAs({"a", "b", "x", "y", "n"}, {4, 2, 1, 3, 1}), &store);
+        QCOMPARE(*sched::runScorePlugin(PluginId::PodTopologySpread, *pod, snapshot, {"a", "x", "n"}),
+                 scores({18, 77, 100}));
+    }
+
     void countsFollowPodsAfterTheFirstAttempt()
     {
         // The snapshot keeps matching-pod counts between attempts: pods bound, unbound or made
