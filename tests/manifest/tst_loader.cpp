@@ -70,6 +70,17 @@ class TestLoader : public QObject {
     Q_OBJECT
 
 private slots:
+    // kubectl's stream splitter cuts at every "---" line, so a %YAML directive ends up alone and
+    // go-yaml refuses it ("did not find expected <document start>", kubernetes#135998); the
+    // document after the marker still loads.
+    void refusesADirectiveCutFromItsDocumentAsKubectlDoes()
+    {
+        LoadResult r = load("%YAML 1.1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: kept}\n");
+        QCOMPARE(errorsOf(r), QStringList{"test.yaml:2:1: yaml: did not find expected <document start>"});
+        QCOMPARE(r.objects.size(), std::size_t(1));
+        QCOMPARE(r.objects[0]->metadata.name, std::string("kept"));
+    }
+
     void decodesTypedObjects()
     {
         auto r = load(kDeployment);
