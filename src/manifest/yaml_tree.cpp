@@ -207,10 +207,10 @@ private:
 
     void addAlias(const yaml_event_t &e)
     {
-        auto it = anchors_.find(std::string(text(e.data.alias.anchor)));
+        const std::string anchor(text(e.data.alias.anchor));
+        auto it = anchors_.find(anchor);
         if (it == anchors_.end()) // go-yaml: `unknown anchor '%s' referenced`
-            throw BuildError{e.start_mark.line, e.start_mark.column,
-                             "unknown anchor '" + std::string(text(e.data.alias.anchor)) + "' referenced"};
+            throw BuildError{e.start_mark.line, e.start_mark.column, "unknown anchor '" + anchor + "' referenced"};
         aliases_.push_back({it->second, int(e.start_mark.line) + firstLine_, int(e.start_mark.column) + 1});
         add(it->second, nullptr);
     }
@@ -396,14 +396,14 @@ private:
 
     std::size_t lineOf(std::size_t offset) const
     {
-        offset = std::min(offset, text_.size());
-        return std::size_t(std::count(text_.begin(), text_.begin() + std::ptrdiff_t(offset), '\n'));
+        const std::string_view before = text_.substr(0, offset);
+        return std::size_t(std::count(before.begin(), before.end(), '\n'));
     }
     std::size_t columnOf(std::size_t offset) const
     {
-        offset = std::min(offset, text_.size());
-        std::size_t lineStart = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
-        return lineStart == std::string_view::npos || offset == 0 ? offset : offset - lineStart - 1;
+        const std::string_view before = text_.substr(0, offset);
+        const std::size_t newline = before.rfind('\n');
+        return newline == std::string_view::npos ? before.size() : before.size() - newline - 1;
     }
 
     std::string_view text_;

@@ -146,13 +146,12 @@ void ReplicaSetController::enqueueForPod(const WatchEvent &event, bool ownersCha
     }
     if (event.type == WatchEventType::Deleted || !ownersChanged || pod.metadata.deletionTimestamp)
         return;
-    for (const auto &set : store().list(kind_, pod.metadata.namespace_))
-        for (const auto &set : store().list(kind_, pod.metadata.namespace_)) {
-            View v;
-            viewOf(set, v);
-            if (matchesOptionalSelector(*v.selector, pod.metadata.labels))
-                queue_.add(objectKey(*set));
-        }
+    for (const auto &set : store().list(kind_, pod.metadata.namespace_)) {
+        View v;
+        viewOf(set, v);
+        if (matchesOptionalSelector(*v.selector, pod.metadata.labels))
+            queue_.add(objectKey(*set));
+    }
 }
 
 void ReplicaSetController::viewOf(const ObjectPtr &obj, View &v) const
@@ -183,7 +182,7 @@ ReplicaSetController::SetPodFacts &ReplicaSetController::podFactsOf(const View &
 const ReplicaSetController::PodFacts &ReplicaSetController::podFacts(SetPodFacts &set, const View &rs, const Pod &pod)
 {
     PodFacts &facts = set.pods[&pod];
-    if (facts.podVersion != pod.metadata.resourceVersion || facts.podVersion == 0) {
+    if (facts.podVersion != pod.metadata.resourceVersion) { // a new entry's 0 is no stored version
         facts.podVersion = pod.metadata.resourceVersion;
         facts.selected = matchesOptionalSelector(*rs.selector, pod.metadata.labels);
         facts.active = isPodActive(pod);

@@ -32,6 +32,18 @@ const Taint *findUntoleratedDoNotScheduleTaint(const std::vector<Taint> &taints,
     return nullptr;
 }
 
+const NodeSelector *requiredNodeSelector(const Pod &pod)
+{
+    const auto &affinity = pod.spec.affinity;
+    return affinity && affinity->nodeAffinity && affinity->nodeAffinity->required ? &*affinity->nodeAffinity->required
+                                                                                  : nullptr;
+}
+
+bool hasRequiredNodeAffinity(const Pod &pod)
+{
+    return !pod.spec.nodeSelector.empty() || requiredNodeSelector(pod);
+}
+
 bool matchesRequiredNodeAffinity(const Pod &pod, const Node &node)
 {
     const Labels &labels = node.metadata.labels;
@@ -40,10 +52,8 @@ bool matchesRequiredNodeAffinity(const Pod &pod, const Node &node)
         if (it == labels.end() || it->second != value)
             return false;
     }
-    const auto &affinity = pod.spec.affinity;
-    if (!affinity || !affinity->nodeAffinity || !affinity->nodeAffinity->required)
-        return true;
-    return affinity->nodeAffinity->required->matches(labels, node.metadata.name);
+    const NodeSelector *required = requiredNodeSelector(pod);
+    return !required || required->matches(labels, node.metadata.name);
 }
 
 void defaultNormalizeScore(std::int64_t maxPriority, bool reverse, std::span<std::int64_t> scores)

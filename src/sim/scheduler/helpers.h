@@ -19,6 +19,11 @@ bool tolerationsTolerateTaint(const std::vector<Toleration> &tolerations, const 
 // FindMatchingUntoleratedTaint with DoNotScheduleTaintsFilterFunc (NoSchedule, NoExecute).
 const Taint *findUntoleratedDoNotScheduleTaint(const std::vector<Taint> &taints, const std::vector<Toleration> &tolerations);
 
+// The pod's requiredDuringSchedulingIgnoredDuringExecution node selector, null if none.
+const NodeSelector *requiredNodeSelector(const Pod &pod);
+// Whether GetRequiredNodeAffinity(pod) holds anything: a spec.nodeSelector or a required node
+// affinity. Without either, every node matches.
+bool hasRequiredNodeAffinity(const Pod &pod);
 // nodeaffinity.GetRequiredNodeAffinity(pod).Match(node): spec.nodeSelector and the required node
 // affinity.
 bool matchesRequiredNodeAffinity(const Pod &pod, const Node &node);

@@ -44,10 +44,9 @@ public:
     // NodeAffinity.PreFilter: Skip without selector/affinity; node names from matchFields.
     Status preFilter(CycleState &, const PodContext &pod, const ClusterSnapshot &, PreFilterResult &result) const override
     {
-        const auto &a = pod.pod.spec.affinity;
-        const NodeSelector *required = a && a->nodeAffinity && a->nodeAffinity->required ? &*a->nodeAffinity->required : nullptr;
-        if (!required && pod.pod.spec.nodeSelector.empty())
+        if (!hasRequiredNodeAffinity(pod.pod))
             return Status::skip();
+        const NodeSelector *required = requiredNodeSelector(pod.pod);
         if (!required || required->nodeSelectorTerms.empty())
             return {};
         std::set<std::string> all;

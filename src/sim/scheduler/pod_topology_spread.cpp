@@ -6,7 +6,6 @@
 #include "sim/scheduler/helpers.h"
 #include "sim/scheduler/plugins.h"
 
-#include <algorithm>
 #include <climits>
 #include <cmath>
 
@@ -27,6 +26,7 @@ struct Constraint {
     std::int32_t minDomains = 1;
     bool honorNodeAffinity = true;                     // nodeAffinityPolicy Honor (default)
     bool honorNodeTaints = false;                      // nodeTaintsPolicy Ignore (default)
+    bool takesEveryNode = false; // no inclusion policy can leave a node out (set by buildConstraints)
     const std::vector<std::int32_t> *counts = nullptr; // the snapshot's matching pods per node
 };
 
@@ -174,6 +174,12 @@ void buildConstraints(const Pod &pod, std::string_view action, const ObjectStore
         podConstraints(pod, action, out);
     else if (action == "ScheduleAnyway")
         defaultConstraints(pod, store, out);
+    // Without a node selector or required affinity to honour, and with taints ignored (both
+    // defaults, and the system default constraints of every Deployment pod), PreFilter and
+    // PreScore need not check each node against the pod.
+    const bool noRequiredAffinity = !hasRequiredNodeAffinity(pod);
+    for (auto &c : out.constraints)
+        c.takesEveryNode = !c.honorNodeTaints && (!c.honorNodeAffinity || noRequiredAffinity);
 }
 
 bool nodeHasAllKeys(const Node &node, const std::vector<Constraint> &constraints)
@@ -187,6 +193,8 @@ bool nodeHasAllKeys(const Node &node, const std::vector<Constraint> &constraints
 // topologySpreadConstraint.matchNodeInclusionPolicies.
 bool includesNode(const Constraint &c, const Pod &pod, const Node &node)
 {
+    if (c.takesEveryNode)
+        return true;
     if (c.honorNodeAffinity && !matchesRequiredNodeAffinity(pod, node))
         return false;
     return !c.honorNodeTaints || !findUntoleratedDoNotScheduleTaint(node.spec.taints, pod.spec.tolerations);
@@ -249,12 +257,13 @@ struct SpreadScoreState final : StateData {
     bool requireAllTopologies = true;
     std::unique_ptr<StateData> clone() const override { return std::make_unique<SpreadScoreState>(*this); }
 
-    std::size_t domainOf(const PerConstraint &pc, const NodeInfo &node) const
+    static std::size_t domainAt(const PerConstraint &pc, std::size_t nodeIndex)
     {
-        const std::int32_t d = pc.index->nodeDomain[node.index];
+        const std::int32_t d = pc.index->nodeDomain[nodeIndex];
         const auto missing = pc.index->count();
         return d < 0 || pc.index->values[static_cast<std::size_t>(d)].empty() ? missing : static_cast<std::size_t>(d);
     }
+    static std::size_t domainOf(const PerConstraint &pc, const NodeInfo &node) { return domainAt(pc, node.index); }
 };
 
 // initPreScoreState: domains present among the filtered nodes, topology weights.
@@ -282,55 +291,33 @@ void initScoreState(SpreadScoreState &s, std::span<const NodeInfo *const> nodes)
     }
 }
 
-// Whether matchNodeInclusionPolicies lets every node in for this pod: no node selector or
-// required node affinity to honour, and taints ignored (both defaults).
-bool includesEveryNode(const Constraint &c, const Pod &pod)
+// processAllNode for a constraint every node counts for (no inclusion policy leaves one out,
+// and no node is ignored): the snapshot's per-node counts summed per present domain in one pass.
+void sumPerDomain(SpreadScoreState::PerConstraint &pc, const Constraint &c, std::size_t nodes)
 {
-    if (c.honorNodeTaints)
-        return false;
-    if (!c.honorNodeAffinity)
-        return true;
-    const auto &affinity = pod.spec.affinity;
-    return pod.spec.nodeSelector.empty() && (!affinity || !affinity->nodeAffinity || !affinity->nodeAffinity->required);
-}
-
-// countAllNodes for one constraint that takes every node: a linear pass over the snapshot's
-// per-node counts, summed per domain (the usual case, the system default zone constraint, with
-// no per-node checks left to make).
-void sumPerDomain(SpreadScoreState::PerConstraint &pc, const Constraint &c)
-{
-    if (!c.counts)
+    if (!c.counts) // countMatching: a selection that counts nothing
         return;
-    const auto &nodeDomain = pc.index->nodeDomain;
-    const auto &perNode = *c.counts;
-    const std::size_t missing = pc.index->count();
-    std::vector<std::size_t> slot(missing); // domain id -> counts slot ("" values share the missing one)
-    for (std::size_t d = 0; d < missing; ++d)
-        slot[d] = pc.index->values[d].empty() ? missing : d;
-    for (std::size_t n = 0; n < std::min(nodeDomain.size(), perNode.size()); ++n) {
-        const std::int32_t d = nodeDomain[n];
-        pc.counts[d < 0 ? missing : slot[static_cast<std::size_t>(d)]] += perNode[n];
-    }
-    for (std::size_t d = 0; d < pc.counts.size(); ++d)
-        if (!pc.present[d])
-            pc.counts[d] = 0; // only domains of the filtered nodes are counted
+    for (std::size_t n = 0; n < nodes; ++n)
+        if (const std::size_t d = SpreadScoreState::domainAt(pc, n); pc.present[d])
+            pc.counts[d] += (*c.counts)[n];
 }
 
-// PreScore's processAllNode: matching pods of every eligible node, per present domain.
+// PreScore's processAllNode: matching pods of every eligible node, per present domain. The
+// system default zone constraint of a Deployment's pods takes every node, and is summed in one
+// pass; the others are checked node by node.
 void countAllNodes(SpreadScoreState &s, const Pod &pod, const ClusterSnapshot &snapshot)
 {
-    std::vector<char> perNodeChecks(s.per.size(), 1);
+    auto summed = [&](std::size_t i) { return !s.requireAllTopologies && s.set.constraints[i].takesEveryNode; };
+    bool nodeByNode = false;
     for (std::size_t i = 0; i < s.per.size(); ++i) {
-        auto &pc = s.per[i];
-        const Constraint &c = s.set.constraints[i];
-        if (pc.hostname) { // Score reads the node's own count
-            perNodeChecks[i] = 0;
-        } else if (!s.requireAllTopologies && includesEveryNode(c, pod)) {
-            sumPerDomain(pc, c);
-            perNodeChecks[i] = 0;
-        }
+        if (s.per[i].hostname) // Score reads the node's own count
+            continue;
+        if (summed(i))
+            sumPerDomain(s.per[i], s.set.constraints[i], snapshot.size());
+        else
+            nodeByNode = true;
     }
-    if (std::find(perNodeChecks.begin(), perNodeChecks.end(), 1) == perNodeChecks.end())
+    if (!nodeByNode)
         return;
     for (const auto &node : snapshot.nodes()) {
         if (s.requireAllTopologies && !nodeHasAllKeys(*node.node, s.set.constraints))
@@ -338,7 +325,7 @@ void countAllNodes(SpreadScoreState &s, const Pod &pod, const ClusterSnapshot &s
         for (std::size_t i = 0; i < s.per.size(); ++i) {
             auto &pc = s.per[i];
             const Constraint &c = s.set.constraints[i];
-            if (!perNodeChecks[i] || !includesNode(c, pod, *node.node))
+            if (pc.hostname || summed(i) || !includesNode(c, pod, *node.node))
                 continue;
             const std::size_t d = s.domainOf(pc, node);
             if (pc.present[d])
