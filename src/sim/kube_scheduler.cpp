@@ -6,6 +6,7 @@
 #include "sim/scheduler/schedule_one.h"
 
 #include <set>
+#include <unordered_set>
 
 namespace podscape {
 
@@ -58,10 +59,10 @@ struct KubeScheduler::Impl {
     };
     std::set<QueuedPod, Order> activeQ;
     std::map<std::string, QueuedPod> unschedulable; // by pod key
-    std::set<std::string> known;                    // queued, in flight or waiting
+    std::unordered_set<std::string> known;          // queued, in flight or waiting
     std::map<std::string, SchedulingAttempt> attempts;
     std::map<std::string, std::string> lastFailureMessage;
-    std::set<std::string> bound;                   // pods in the snapshot
+    std::unordered_set<std::string> bound;         // pods in the snapshot
     std::map<std::string, std::string> placements; // controller uid → node the user chose
     sched::ScheduleResult lastResult;              // runCycle's, kept for its buffers
     bool cycleScheduled = false;
@@ -205,7 +206,7 @@ struct KubeScheduler::Impl {
         std::map<int, int> perFilter;
         auto better = [](const auto *a, const auto *b) { return a->totalScore > b->totalScore; };
         for (const auto &v : result.verdicts) {
-            if (!selected && v.node == result.selectedNode) {
+            if (!selected && result.scheduled() && v.nodeIndex == result.selectedNodeIndex) {
                 selected = &v;
             } else if (v.feasible) {
                 // Kept sorted; a later node enters only with a strictly higher score.

@@ -46,11 +46,21 @@ OwnerIndex::Members &OwnerIndex::members(const std::string &slot)
     return slot.starts_with('\n') ? orphans_[slot.substr(1)] : byOwner_[slot];
 }
 
+void OwnerIndex::pointAt(Entry &entry, const Object *object)
+{
+    if (entry.object == object)
+        return;
+    byObject_.erase(entry.object);
+    entry.object = object;
+    byObject_[object] = &entry;
+}
+
 void OwnerIndex::unregister(const std::string &key)
 {
     auto it = where_.find(key);
     if (it == where_.end())
         return;
+    byObject_.erase(it->second.object);
     for (const auto &slot : it->second.owners) {
         auto &groups = slot.starts_with('\n') ? orphans_ : byOwner_;
         auto g = groups.find(slot.starts_with('\n') ? slot.substr(1) : slot);
@@ -69,27 +79,30 @@ bool OwnerIndex::observe(const WatchEvent &event)
     const Object &obj = *event.object;
     if (!kind_.empty() && obj.kind != kind_)
         return false;
+    // The usual event: the object the index holds, changed in place, under the same owners.
+    if (event.type != WatchEventType::Deleted) {
+        auto known = byObject_.find(&obj);
+        if (known != byObject_.end() && sameOwners(obj, known->second->owners))
+            return false;
+    }
     key_.assign(obj.kind).append("/").append(obj.metadata.namespace_).append("/").append(obj.metadata.name);
     if (event.type == WatchEventType::Deleted) {
         unregister(key_);
         return true;
     }
     auto it = where_.find(key_);
-    // The usual event: the object the index holds, changed in place, under the same owners.
-    if (it != where_.end() && it->second.object == &obj && sameOwners(obj, it->second.owners))
-        return false;
     std::vector<std::string> owners = ownersOf(obj);
     if (it != where_.end() && it->second.owners == owners) {
         for (const auto &slot : owners)
             members(slot)[key_] = event.object; // the same slots; keep the newest pointer
-        it->second.object = &obj;
+        pointAt(it->second, &obj);
         return false;
     }
     unregister(key_);
     for (const auto &slot : owners)
         members(slot)[key_] = event.object;
     if (!owners.empty())
-        where_[key_] = Entry{std::move(owners), &obj};
+        pointAt(where_.try_emplace(key_, Entry{std::move(owners), nullptr}).first->second, &obj);
     return true;
 }
 

@@ -61,6 +61,7 @@ private:
         std::vector<std::string> owners;
         const Object *object = nullptr;
     };
+    void pointAt(Entry &entry, const Object *object);
 
     std::string kind_;
     bool controllerOnly_;
@@ -69,6 +70,10 @@ private:
     // "kind/ns/name" → where it is indexed (owner uids; "\n" + ns for orphans). Hashed: every
     // status update of every pod looks its pod up here, in each controller's index.
     std::unordered_map<std::string, Entry> where_;
+    // The same entries by the stored object, which keeps its address while it is updated in
+    // place: the usual event (a status change under the same owners) costs one pointer lookup,
+    // not building and hashing the object's key.
+    std::unordered_map<const Object *, const Entry *> byObject_;
     std::string key_; // scratch for the key of the object observed
 };
 

@@ -11,6 +11,7 @@
 #include "sim/controllers/controller_utils.h"
 
 #include <map>
+#include <unordered_map>
 #include <string>
 
 namespace podscape {
@@ -30,7 +31,7 @@ private:
     bool isWaitingForDependents(const std::string &uid) const;
 
     OwnerIndex dependents_{"", false};          // every kind, by every owner uid
-    std::map<std::string, int> live_;           // uids of the objects in the store (the graph's nodes)
+    std::unordered_map<std::string, int> live_; // uids of the objects in the store (the graph's nodes)
     std::map<std::string, ObjectPtr> deleting_; // uid → owner with an orphan / foregroundDeletion finalizer
     WorkQueue attemptToDelete_;                 // keyed by owner uid
     WorkQueue deletingOwners_;                  // keyed by owner uid

@@ -32,6 +32,12 @@ PodContext makeContext(const Pod &pod)
 }
 
 // Verdicts are built in place: copying a half-written one stalls store forwarding.
+void select(ScheduleResult &out, const NodeInfo &node)
+{
+    out.selectedNode = std::string(node.name);
+    out.selectedNodeIndex = node.index;
+}
+
 NodeVerdict &newVerdict(ScheduleResult &out, const NodeInfo &node)
 {
     NodeVerdict &v = out.verdicts.emplace_back();
@@ -147,7 +153,7 @@ bool evaluateNominatedNode(Attempt &a)
     Status s = filterNode(a, *node);
     if (!s.isSuccess())
         return false;  // its status is recorded again by the full search
-    a.out.selectedNode = std::string(node->name);
+    select(a.out, *node);
     a.out.evaluatedNodes = 1;
     a.out.feasibleNodes = 1;
     recordFeasible(a, *node);
@@ -208,7 +214,7 @@ void prioritize(Attempt &a)
         v.totalScore = static_cast<std::int32_t>(total);
         scratch.totals[j] = total;
     }
-    a.out.selectedNode = std::string(scratch.feasible[selectHost(scratch.totals, a.state.rng)]->name);
+    select(a.out, *scratch.feasible[selectHost(scratch.totals, a.state.rng)]);
 }
 
 // The PostFilter (DefaultPreemption) verdict appended to the FitError message.
@@ -343,7 +349,7 @@ void schedulePod(const Pod &pod, ClusterSnapshot &snapshot, SchedulerState &stat
     if (state.scratch.feasible.empty())
         return unschedulable(a, absent);
     if (state.scratch.feasible.size() == 1) {
-        out.selectedNode = std::string(state.scratch.feasible.front()->name);
+        select(out, *state.scratch.feasible.front());
         return;
     }
     prioritize(a);
