@@ -29,7 +29,7 @@ ObjectPtr ObjectStore::remove(std::string_view kind, std::string_view ns, std::s
     auto k = objects_.find(kind);
     if (k == objects_.end())
         return nullptr;
-    auto it = k->second.find(NameKey{std::string(ns), std::string(name)});
+    auto it = k->second.find(NameView{ns, name});
     if (it == k->second.end())
         return nullptr;
     ObjectPtr obj = it->second;
@@ -44,7 +44,7 @@ ObjectPtr ObjectStore::get(std::string_view kind, std::string_view ns, std::stri
     auto k = objects_.find(kind);
     if (k == objects_.end())
         return nullptr;
-    auto it = k->second.find(NameKey{std::string(ns), std::string(name)});
+    auto it = k->second.find(NameView{ns, name});
     return it == k->second.end() ? nullptr : it->second;
 }
 
@@ -60,7 +60,7 @@ std::vector<ObjectPtr> ObjectStore::list(std::string_view kind, std::string_view
             out.push_back(entry.second);
         return out;
     }
-    for (auto it = k->second.lower_bound(NameKey{std::string(ns), {}});
+    for (auto it = k->second.lower_bound(NameView{ns, {}});
          it != k->second.end() && it->first.first == ns; ++it)
         out.push_back(it->second);
     return out;

@@ -66,9 +66,18 @@ public:
 
 private:
     using NameKey = std::pair<std::string, std::string>;  // namespace, name
+    using NameView = std::pair<std::string_view, std::string_view>;
+    // Orders keys and views of keys alike, so a lookup builds no strings.
+    struct NameLess {
+        using is_transparent = void;
+        template <typename A, typename B> bool operator()(const A &a, const B &b) const
+        {
+            return NameView(a.first, a.second) < NameView(b.first, b.second);
+        }
+    };
     void notify(WatchEventType type, const ObjectPtr &obj);
 
-    std::map<std::string, std::map<NameKey, ObjectPtr, std::less<>>, std::less<>> objects_;
+    std::map<std::string, std::map<NameKey, ObjectPtr, NameLess>, std::less<>> objects_;
     std::map<int, Watcher> watchers_;
     int nextWatcher_ = 1;
     std::int64_t revision_ = 0;

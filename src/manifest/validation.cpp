@@ -172,11 +172,28 @@ std::string intOrString(const IntOrString &v)
 struct Path {
     std::string s;
 
-    Path child(std::string_view name) const { return {s.empty() ? std::string(name) : s + "." + std::string(name)}; }
-    Path child(std::string_view a, std::string_view b) const { return child(a).child(b); }
-    Path child(std::string_view a, std::string_view b, std::string_view c) const { return child(a).child(b).child(c); }
-    Path index(std::size_t i) const { return {s + "[" + std::to_string(i) + "]"}; }
-    Path key(std::string_view k) const { return {s + "[" + std::string(k) + "]"}; }
+    // Each path is built in one allocation: a pod's validation builds about a hundred.
+    template <typename... Names> Path child(std::string_view first, Names... rest) const
+    {
+        Path p;
+        p.s.reserve(s.size() + first.size() + (std::string_view(rest).size() + ... + 0) + 1 + sizeof...(rest));
+        p.s.append(s);
+        for (std::string_view name : {first, std::string_view(rest)...})
+            p.s.append(p.s.empty() ? "" : ".").append(name);
+        return p;
+    }
+    Path index(std::size_t i) const
+    {
+        char digits[24];
+        return key({digits, std::size_t(std::snprintf(digits, sizeof digits, "%zu", i))});
+    }
+    Path key(std::string_view k) const
+    {
+        Path p;
+        p.s.reserve(s.size() + k.size() + 2);
+        p.s.append(s).append("[").append(k).append("]");
+        return p;
+    }
 };
 
 Path root(std::string_view name)

@@ -224,6 +224,8 @@ const DeploymentStatus *DeploymentController::statusOf(const std::string &ns, co
 void DeploymentController::onWatch(const WatchEvent &event)
 {
     const Object &obj = *event.object;
+    if (event.type == WatchEventType::Deleted && (obj.kind == "Deployment" || obj.kind == "ReplicaSet"))
+        canonical_.erase(obj.metadata.uid);
     if (obj.kind == "Deployment") {
         queue_.add(objectKey(obj));
     } else if (obj.kind == "ReplicaSet") {
@@ -314,17 +316,25 @@ DeploymentController::RSList DeploymentController::claimReplicaSets(const Deploy
     return sets_.dependentsOf<ReplicaSet>(d.metadata.uid);
 }
 
+const std::string &DeploymentController::canonicalOf(const Object &owner, const PodTemplateSpec &tpl)
+{
+    Canonical &c = canonical_[owner.metadata.uid];
+    if (c.object != &owner || c.generation != owner.metadata.generation)
+        c = {&owner, owner.metadata.generation, canonicalTemplate(tpl)};
+    return c.text;
+}
+
 // getAllReplicaSetsAndSyncRevision + getNewReplicaSet: the new set is the oldest one whose
 // template equals the Deployment's (FindNewReplicaSet, EqualIgnoreHash); false on a failed create.
 bool DeploymentController::getAllReplicaSetsAndSyncRevision(Rollout &r, const RSList &rsList, bool createIfNotExisted)
 {
     RSList sorted = rsList;
     std::sort(sorted.begin(), sorted.end(), [](const RSPtr &a, const RSPtr &b) { return createdBefore(*a, *b); });
-    const std::string wanted = canonicalTemplate(r.d->spec.template_);
+    const std::string &wanted = canonicalOf(*r.d, r.d->spec.template_);
     r.newRS = nullptr;
     r.oldRSs.clear();
     for (const auto &rs : sorted) {
-        if (!r.newRS && canonicalTemplate(rs->spec.template_) == wanted)
+        if (!r.newRS && canonicalOf(*rs, rs->spec.template_) == wanted)
             r.newRS = rs;
         else
             r.oldRSs.push_back(rs);

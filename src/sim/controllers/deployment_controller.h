@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace podscape {
 
@@ -99,7 +100,18 @@ private:
     std::int32_t actualReplicas(const RSList &list) const;
     std::int32_t availableReplicas(const RSList &list) const;
 
+    // canonicalTemplate of a Deployment's or ReplicaSet's template, kept per uid: every sync
+    // compares the Deployment's template with each of its sets'. A template changes only in a
+    // new object (apply), which the API server gives a new generation.
+    const std::string &canonicalOf(const Object &owner, const PodTemplateSpec &tpl);
+    struct Canonical {
+        const Object *object = nullptr;
+        std::int64_t generation = 0;
+        std::string text;
+    };
+
     const ReplicaSetController &replicaSets_;
+    std::unordered_map<std::string, Canonical> canonical_;
     OwnerIndex sets_{"ReplicaSet", true};  // by controller uid; orphans by namespace
     OwnerIndex pods_{"Pod", true};         // by ReplicaSet uid (oldPodsRunning)
     WorkQueue queue_;
