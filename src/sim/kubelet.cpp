@@ -305,9 +305,11 @@ void Kubelet::resume()
     lastNodeUnschedulable_ = false; // a new kubelet process remembers nothing
     postReadyStatus();
     syncNodeStatus();
-    std::vector<std::shared_ptr<PodWorker>> workers;
+    std::vector<std::shared_ptr<PodWorker>> workers; // in uid order, the same on every run
     for (const auto &[uid, w] : workers_)
         workers.push_back(w);
+    std::sort(workers.begin(), workers.end(),
+              [](const auto &a, const auto &b) { return a->pod->metadata.uid < b->pod->metadata.uid; });
     for (const auto &w : workers) {
         if (w->removed || w->terminating)
             continue;

@@ -10,10 +10,13 @@ const PodsByNode::Pods kNoPods;
 
 PodsByNode::Change PodsByNode::observe(const WatchEvent &event)
 {
+    // The pod this index holds, by address first: most events are status updates of bound pods.
+    auto known = nodeOf_.find(event.object.get());
+    if (known != nodeOf_.end() && event.type != WatchEventType::Deleted)
+        return Change::Updated; // spec.nodeName is set once (by the binding) and never changes after
     if (event.object->kind != "Pod" || !dynamic_cast<const Pod *>(event.object.get()))
         return Change::None;
     auto pod = std::static_pointer_cast<Pod>(event.object);
-    auto known = nodeOf_.find(pod.get());
     if (event.type == WatchEventType::Deleted) {
         if (known == nodeOf_.end())
             return Change::None;
@@ -24,8 +27,6 @@ PodsByNode::Change PodsByNode::observe(const WatchEvent &event)
         nodeOf_.erase(known);
         return Change::Removed;
     }
-    if (known != nodeOf_.end())
-        return Change::Updated; // spec.nodeName is set once (by the binding) and never changes after
     if (pod->spec.nodeName.empty())
         return Change::None;
     byNode_[pod->spec.nodeName][pod->metadata.namespace_ + '/' + pod->metadata.name] = pod;

@@ -37,7 +37,7 @@ private:
     std::map<std::string, Pods> byNode_;
     // By the stored object, which a pod keeps for its whole life (the store updates in place):
     // the many status updates of a bound pod cost one hash lookup.
-    std::unordered_map<const Pod *, std::string> nodeOf_;
+    std::unordered_map<const Object *, std::string> nodeOf_;
 };
 
 } // namespace podscape

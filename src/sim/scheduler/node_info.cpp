@@ -70,7 +70,16 @@ void NodeInfo::addPod(PodInfo info)
 // RemovePod swaps the last pod into the removed one's place, as removeFromSlice does.
 const PodInfo *NodeInfo::findPod(const Pod &pod) const
 {
-    auto it = std::find_if(pods.begin(), pods.end(), [&pod](const PodInfo &p) { return samePod(*p.pod, pod); });
+    if (pod.metadata.uid.empty()) { // matched by name
+        auto it = std::find_if(pods.begin(), pods.end(), [&pod](const PodInfo &p) { return samePod(*p.pod, pod); });
+        return it == pods.end() ? nullptr : &*it;
+    }
+    // A stored pod without a uid is matched by name too; with one, its hash must match first.
+    static const std::size_t noUid = std::hash<std::string>{}(std::string());
+    const std::size_t hash = std::hash<std::string>{}(pod.metadata.uid);
+    auto it = std::find_if(pods.begin(), pods.end(), [&](const PodInfo &p) {
+        return (p.uidHash == hash || p.uidHash == noUid) && samePod(*p.pod, pod);
+    });
     return it == pods.end() ? nullptr : &*it;
 }
 
