@@ -95,9 +95,10 @@ void EndpointsController::podRemoved(const std::shared_ptr<Pod> &pod)
 
 void EndpointsController::sync(const std::shared_ptr<Pod> &pod)
 {
-    if (!api_.store().get<Pod>(pod->metadata.namespace_, pod->metadata.name))
+    const auto services = api_.store().list<Service>(pod->metadata.namespace_);
+    if (services.empty() || !api_.store().get<Pod>(pod->metadata.namespace_, pod->metadata.name))
         return;
-    for (const auto &svc : api_.store().list<Service>(pod->metadata.namespace_)) {
+    for (const auto &svc : services) {
         if (!svc->spec.selector)
             continue;
         std::string svcKey = keyOf(*svc);

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace podscape {
@@ -147,7 +148,7 @@ private:
     PersistentVolumeController volumes_;
     std::unique_ptr<KubeScheduler> scheduler_;
     std::unique_ptr<ControllerManager> controllers_;
-    std::map<std::string, std::unique_ptr<Kubelet>> kubelets_;
+    std::unordered_map<std::string, std::unique_ptr<Kubelet>> kubelets_; // by node name
     std::vector<Rejection> rejected_;
     std::vector<EvictionRecord> evictions_;
     std::vector<KubectlLine> kubectlOutput_;
