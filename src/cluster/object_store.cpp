@@ -60,8 +60,7 @@ std::vector<ObjectPtr> ObjectStore::list(std::string_view kind, std::string_view
             out.push_back(entry.second);
         return out;
     }
-    for (auto it = k->second.lower_bound(NameView{ns, {}});
-         it != k->second.end() && it->first.first == ns; ++it)
+    for (auto it = k->second.lower_bound(NameView{ns, {}}); it != k->second.end() && it->first.first == ns; ++it)
         out.push_back(it->second);
     return out;
 }

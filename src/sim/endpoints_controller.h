@@ -67,7 +67,7 @@ private:
     TraceRecorder &traces_;
     std::map<std::string, ServiceState> services_;  // by "ns/name"
     std::map<std::string, ConsumerNotifications> notified_; // by "ns/name"
-    std::unordered_set<std::string> pendingPods_;     // syncs already scheduled
+    std::unordered_set<std::string> pendingPods_;           // syncs already scheduled
 };
 
 // FindPort (pkg/api/v1/pod/util.go): a named targetPort matches a container port of the same name

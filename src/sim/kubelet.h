@@ -94,7 +94,7 @@ private:
     EventRecorder &events_;
     TraceRecorder &traces_;
     std::set<std::string> images_;  // the node's image cache
-    std::unordered_map<std::string, std::shared_ptr<PodWorker>> workers_;  // by pod uid
+    std::unordered_map<std::string, std::shared_ptr<PodWorker>> workers_; // by pod uid
     std::bitset<256> usedIps_;  // host parts of the podCIDR (a /24) in use
     std::string cidrPrefix_;  // "10.244.1."
 

@@ -11,8 +11,8 @@
 #include "sim/controllers/controller_utils.h"
 
 #include <map>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 
 namespace podscape {
 

@@ -107,7 +107,7 @@ struct PreemptionCandidate {
 
 struct ScheduleResult {
     std::string selectedNode;  // empty when the pod is unschedulable
-    std::uint32_t selectedNodeIndex = 0;  // its NodeVerdict::nodeIndex, when selected
+    std::uint32_t selectedNodeIndex = 0; // its NodeVerdict::nodeIndex, when selected
     int evaluatedNodes = 0;    // ScheduleResult.EvaluatedNodes
     int feasibleNodes = 0;     // ScheduleResult.FeasibleNodes
 

@@ -31,7 +31,7 @@ QStringList namesIn(const OwnerIndex::Members &members)
     return out;
 }
 
-}  // namespace
+} // namespace
 
 class TestControllerUtils : public QObject {
     Q_OBJECT
