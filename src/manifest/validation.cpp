@@ -175,10 +175,14 @@ struct Path {
     // Each path is built in one allocation: a pod's validation builds about a hundred.
     template <typename... Names> Path child(std::string_view first, Names... rest) const
     {
+        const std::initializer_list<std::string_view> names{first, std::string_view(rest)...};
+        std::size_t size = s.size();
+        for (std::string_view name : names)
+            size += 1 + name.size();
         Path p;
-        p.s.reserve(s.size() + first.size() + (std::string_view(rest).size() + ... + 0) + 1 + sizeof...(rest));
+        p.s.reserve(size);
         p.s.append(s);
-        for (std::string_view name : {first, std::string_view(rest)...})
+        for (std::string_view name : names)
             p.s.append(p.s.empty() ? "" : ".").append(name);
         return p;
     }

@@ -181,6 +181,10 @@ struct PodInfo {
     std::size_t uidHash = 0;
 };
 PodInfo makePodInfo(std::shared_ptr<const Pod> pod);
+inline std::size_t podUidHash(const Pod &pod)
+{
+    return std::hash<std::string>{}(pod.metadata.uid);
+}
 
 // One used host port (fwk.HostPortInfo entry), ip "0.0.0.0" and protocol "TCP" when unset.
 struct HostPort {

@@ -70,15 +70,12 @@ void NodeInfo::addPod(PodInfo info)
 // RemovePod swaps the last pod into the removed one's place, as removeFromSlice does.
 const PodInfo *NodeInfo::findPod(const Pod &pod) const
 {
-    if (pod.metadata.uid.empty()) { // matched by name
-        auto it = std::find_if(pods.begin(), pods.end(), [&pod](const PodInfo &p) { return samePod(*p.pod, pod); });
-        return it == pods.end() ? nullptr : &*it;
-    }
-    // A stored pod without a uid is matched by name too; with one, its hash must match first.
+    // Two pods with uids match by uid, so a stored pod whose uid hash differs is passed over
+    // without reading it; a pod without a uid, on either side, matches by name.
     static const std::size_t noUid = std::hash<std::string>{}(std::string());
-    const std::size_t hash = std::hash<std::string>{}(pod.metadata.uid);
+    const std::size_t hash = podUidHash(pod);
     auto it = std::find_if(pods.begin(), pods.end(), [&](const PodInfo &p) {
-        return (p.uidHash == hash || p.uidHash == noUid) && samePod(*p.pod, pod);
+        return (hash == noUid || p.uidHash == hash || p.uidHash == noUid) && samePod(*p.pod, pod);
     });
     return it == pods.end() ? nullptr : &*it;
 }

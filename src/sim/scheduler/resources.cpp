@@ -229,7 +229,7 @@ PodInfo makePodInfo(std::shared_ptr<const Pod> pod)
     info.hasAffinity = affinity && (affinity->podAffinity || affinity->podAntiAffinity);
     info.hasRequiredAntiAffinity = affinity && affinity->podAntiAffinity && !affinity->podAntiAffinity->required.empty();
     info.terminating = pod->metadata.deletionTimestamp.has_value();
-    info.uidHash = std::hash<std::string>{}(pod->metadata.uid);
+    info.uidHash = podUidHash(*pod);
     info.pod = std::move(pod);
     return info;
 }

@@ -31,13 +31,13 @@ PodContext makeContext(const Pod &pod)
     return PodContext{pod, computePodResources(pod), podPriority(pod)};
 }
 
-// Verdicts are built in place: copying a half-written one stalls store forwarding.
 void select(ScheduleResult &out, const NodeInfo &node)
 {
     out.selectedNode = std::string(node.name);
     out.selectedNodeIndex = node.index;
 }
 
+// Verdicts are built in place: copying a half-written one stalls store forwarding.
 NodeVerdict &newVerdict(ScheduleResult &out, const NodeInfo &node)
 {
     NodeVerdict &v = out.verdicts.emplace_back();
@@ -303,6 +303,7 @@ std::int32_t numFeasibleNodesToFind(std::int32_t percentage, std::int32_t numAll
 void ScheduleResult::clear()
 {
     selectedNode.clear();
+    selectedNodeIndex = 0;
     evaluatedNodes = feasibleNodes = 0;
     verdicts.clear();
     reasons.clear();
