@@ -18,7 +18,7 @@ Simulation::Simulation(SimulationOptions options)
     : options_(std::move(options)), names_(options_.seed), api_(store_, clock_, traces_, names_),
       endpoints_(api_, traces_), volumes_(api_, events_), scheduler_(std::make_unique<KubeScheduler>(api_, events_, traces_, options_.seed))
 {
-    controllers_ = std::make_unique<ControllerManager>(ControllerContext{api_, events_, traces_});
+    controllers_ = std::make_unique<ControllerManager>(api_, events_, traces_);
     store_.watch([this](const WatchEvent &e) { onWatch(e); });
     scheduler_->setPreBind([this](const Pod &pod, const Node &node) { volumes_.bindPodClaims(pod, node); });
 }

@@ -5,6 +5,7 @@
 
 #include "cluster/events.h"
 #include "cluster/object_store.h"
+#include "sim/controllers/pod_informer.h"
 #include "sim/kube_apiserver.h"
 
 #include <memory>
@@ -12,26 +13,29 @@
 
 namespace podscape {
 
-// What a controller may use: the API server (its only way to write), the event recorder and the
-// pod traces.
+// What a controller may use: the API server (its only way to write), the event recorder, the
+// pod traces and the shared pod informer.
 struct ControllerContext {
     KubeApiServer &api;
     EventRecorder &events;
     TraceRecorder &traces;
+    const PodInformer &pods;
 };
 
 class Controller {
 public:
     explicit Controller(ControllerContext ctx) : ctx_(ctx) {}
     virtual ~Controller() = default;
-    // Every change in the store, after it happened (informers' event handlers).
-    virtual void onWatch(const WatchEvent &event) = 0;
+    // Every change in the store, after it happened (informers' event handlers), with what it
+    // changed in the shared pod informer, which is already up to date.
+    virtual void onWatch(const WatchEvent &event, const PodDelta &delta) = 0;
 
 protected:
     KubeApiServer &api() { return ctx_.api; }
     SimClock &clock() { return ctx_.api.clock(); }
     ObjectStore &store() { return ctx_.api.store(); }
     const ObjectStore &store() const { return ctx_.api.store(); }
+    const PodInformer &podInformer() const { return ctx_.pods; }
     void event(const Object &obj, const std::string &type, const std::string &reason, const std::string &message,
                const std::string &source)
     {
@@ -42,10 +46,11 @@ protected:
     ControllerContext ctx_;
 };
 
-// kube-controller-manager: owns the controllers and hands each one every watch event.
+// kube-controller-manager: owns the controllers and the pod informer they share, and hands each
+// controller every watch event.
 class ControllerManager {
 public:
-    explicit ControllerManager(ControllerContext ctx);
+    ControllerManager(KubeApiServer &api, EventRecorder &events, TraceRecorder &traces);
     ~ControllerManager();
     void onWatch(const WatchEvent &event);
     template <typename F> void forEach(F &&f) const
@@ -71,6 +76,7 @@ public:
     }
 
 private:
+    PodInformer pods_;
     std::vector<std::unique_ptr<Controller>> controllers_;
 };
 

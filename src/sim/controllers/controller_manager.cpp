@@ -17,8 +17,9 @@ namespace podscape {
 // Controllers register here, in the order kube-controller-manager starts them. The ReplicaSet
 // controller comes before the Deployment controller, so on the same virtual instant a set's
 // reconcile (and its status) runs before its Deployment's.
-ControllerManager::ControllerManager(ControllerContext ctx)
+ControllerManager::ControllerManager(KubeApiServer &api, EventRecorder &events, TraceRecorder &traces)
 {
+    const ControllerContext ctx{api, events, traces, pods_};
     auto replicaSets = std::make_unique<ReplicaSetController>(ctx, "ReplicaSet");
     auto deployments = std::make_unique<DeploymentController>(ctx, *replicaSets);
     controllers_.push_back(std::move(replicaSets));
@@ -47,8 +48,11 @@ ControllerManager::~ControllerManager() = default;
 
 void ControllerManager::onWatch(const WatchEvent &event)
 {
+    // Kept on the stack: a controller that writes to the API server from its handler re-enters
+    // here with the next event before the others have seen this one.
+    const PodDelta delta = pods_.observe(event);
     for (auto &c : controllers_)
-        c->onWatch(event);
+        c->onWatch(event, delta);
 }
 
 }  // namespace podscape

@@ -127,7 +127,7 @@ const CronJobStatus *CronJobController::statusOf(const std::string &ns, const st
 // The informers' handlers: a CronJob's changes sync it; a Job wakes the CronJob that controls it.
 // (A re-applied CronJob is replaced in the store, so updateCronJob's requeue at the new schedule is
 // what the sync computes anyway.)
-void CronJobController::onWatch(const WatchEvent &event)
+void CronJobController::onWatch(const WatchEvent &event, const PodDelta &)
 {
     const Object &obj = *event.object;
     if (obj.kind == "CronJob") {

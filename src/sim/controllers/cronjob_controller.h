@@ -35,7 +35,7 @@ struct CronJobStatus {
 class CronJobController : public Controller {
 public:
     CronJobController(ControllerContext ctx, const JobController &jobs);
-    void onWatch(const WatchEvent &event) override;
+    void onWatch(const WatchEvent &event, const PodDelta &delta) override;
 
     // The last status written for this CronJob, null if none yet.
     const CronJobStatus *statusOf(const std::string &ns, const std::string &name) const;

@@ -145,7 +145,7 @@ const DaemonSetStatus *DaemonSetController::statusOf(const std::string &ns, cons
 
 // addNode / updateNode / deleteNode wake every DaemonSet (there are few); pods wake their owner,
 // and a new orphan every DaemonSet of its namespace that selects it.
-void DaemonSetController::onWatch(const WatchEvent &event)
+void DaemonSetController::onWatch(const WatchEvent &event, const PodDelta &delta)
 {
     const Object &obj = *event.object;
     if (obj.kind == "DaemonSet") {
@@ -155,7 +155,7 @@ void DaemonSetController::onWatch(const WatchEvent &event)
     } else if (obj.kind == "Node") {
         enqueueAll();
     } else if (obj.kind == "Pod") {
-        bool ownersChanged = pods_.observe(event);
+        bool ownersChanged = delta.controllerChanged;
         const Pod &pod = static_cast<const Pod &>(obj);
         if (const OwnerReference *ref = pod.metadata.controllerRef()) {
             if (ref->kind == "DaemonSet")
@@ -222,14 +222,14 @@ void DaemonSetController::sync(const std::string &key)
 // ClaimPods: adopt matching orphans, release owned pods that stopped matching.
 void DaemonSetController::claimPods(const std::shared_ptr<DaemonSet> &ds)
 {
-    for (const auto &pod : pods_.dependentsOf<Pod>(ds->metadata.uid)) {
+    for (const auto &pod : podInformer().byController().dependentsOf<Pod>(ds->metadata.uid)) {
         if (matchesOptionalSelector(ds->spec.selector, pod->metadata.labels))
             continue;
         auto &refs = pod->metadata.ownerReferences; // ReleasePod
         std::erase_if(refs, [&](const OwnerReference &r) { return r.uid == ds->metadata.uid; });
         api().updateStatus(pod);
     }
-    for (const auto &pod : pods_.orphansIn<Pod>(ds->metadata.namespace_)) {
+    for (const auto &pod : podInformer().byController().orphansIn<Pod>(ds->metadata.namespace_)) {
         if (pod->metadata.deletionTimestamp || !matchesOptionalSelector(ds->spec.selector, pod->metadata.labels))
             continue;
         pod->metadata.ownerReferences.push_back(controllerRefTo(*ds)); // AdoptPod
@@ -242,7 +242,7 @@ void DaemonSetController::claimPods(const std::shared_ptr<DaemonSet> &ds)
 DaemonSetController::NodePods DaemonSetController::podsByNode(const DaemonSet &ds) const
 {
     NodePods byNode;
-    for (const auto &pod : pods_.dependentsOf<Pod>(ds.metadata.uid)) {
+    for (const auto &pod : podInformer().byController().dependentsOf<Pod>(ds.metadata.uid)) {
         if (isTerminal(*pod) && pod->metadata.deletionTimestamp)
             continue;
         std::string node = targetNodeName(*pod);

@@ -30,7 +30,7 @@ struct DaemonSetStatus {
 class DaemonSetController : public Controller {
 public:
     explicit DaemonSetController(ControllerContext ctx);
-    void onWatch(const WatchEvent &event) override;
+    void onWatch(const WatchEvent &event, const PodDelta &delta) override;
 
     const DaemonSetStatus *statusOf(const std::string &ns, const std::string &name) const;
 
@@ -63,7 +63,6 @@ private:
     bool inFailedPodBackoff(const DaemonSet &ds, const std::string &nodeName);
     void enqueueAll();
 
-    OwnerIndex pods_{"Pod", true};
     WorkQueue queue_;
     std::map<std::string, DaemonSetStatus> statuses_;                // "ns/name" →
     std::map<std::string, Revision> revisions_;                      // DaemonSet uid →

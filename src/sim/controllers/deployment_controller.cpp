@@ -221,7 +221,7 @@ const DeploymentStatus *DeploymentController::statusOf(const std::string &ns, co
 }
 
 // addDeployment/updateDeployment/deleteDeployment, the ReplicaSet handlers and deletePod.
-void DeploymentController::onWatch(const WatchEvent &event)
+void DeploymentController::onWatch(const WatchEvent &event, const PodDelta &delta)
 {
     const Object &obj = *event.object;
     if (event.type == WatchEventType::Deleted && (obj.kind == "Deployment" || obj.kind == "ReplicaSet"))
@@ -233,7 +233,6 @@ void DeploymentController::onWatch(const WatchEvent &event)
         if (obj.metadata.controllerRef() || ownersChanged)
             enqueueOwnerOf(obj);
     } else if (obj.kind == "Pod") {
-        pods_.observe(event);
         const OwnerReference *ref = obj.metadata.controllerRef();
         if (event.type != WatchEventType::Deleted || !ref || ref->kind != "ReplicaSet")
             return;
@@ -660,7 +659,7 @@ bool DeploymentController::oldPodsRunning(const Rollout &r) const
     if (actualReplicas(r.oldRSs) > 0)
         return true;
     for (const auto &rs : r.oldRSs)
-        for (const auto &[key, obj] : pods_.dependents(rs->metadata.uid)) {
+        for (const auto &[key, obj] : podInformer().byController().dependents(rs->metadata.uid)) {
             const auto &phase = static_cast<const Pod &>(*obj).status.phase;
             if (phase != "Failed" && phase != "Succeeded")
                 return true;

@@ -51,7 +51,7 @@ inline constexpr const char *kPodTemplateHashLabel = "pod-template-hash";
 class DeploymentController : public Controller {
 public:
     DeploymentController(ControllerContext ctx, const ReplicaSetController &replicaSets);
-    void onWatch(const WatchEvent &event) override;
+    void onWatch(const WatchEvent &event, const PodDelta &delta) override;
 
     const DeploymentStatus *statusOf(const std::string &ns, const std::string &name) const;
 
@@ -112,8 +112,7 @@ private:
 
     const ReplicaSetController &replicaSets_;
     std::unordered_map<std::string, Canonical> canonical_;
-    OwnerIndex sets_{"ReplicaSet", true};  // by controller uid; orphans by namespace
-    OwnerIndex pods_{"Pod", true};         // by ReplicaSet uid (oldPodsRunning)
+    OwnerIndex sets_{"ReplicaSet", true}; // by controller uid; orphans by namespace
     WorkQueue queue_;
     std::map<std::string, DeploymentStatus> statuses_;
 };

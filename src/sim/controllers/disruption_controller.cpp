@@ -46,7 +46,7 @@ DisruptionController::DisruptionController(ControllerContext ctx)
 {
 }
 
-void DisruptionController::onWatch(const WatchEvent &event)
+void DisruptionController::onWatch(const WatchEvent &event, const PodDelta &)
 {
     const std::string &kind = event.object->kind;
     if (kind == "PodDisruptionBudget")

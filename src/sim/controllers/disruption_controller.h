@@ -18,7 +18,7 @@ namespace podscape {
 class DisruptionController : public Controller {
 public:
     explicit DisruptionController(ControllerContext ctx);
-    void onWatch(const WatchEvent &event) override;
+    void onWatch(const WatchEvent &event, const PodDelta &delta) override;
 
     static constexpr const char *kComponent = "controllermanager";
     // DeletionTimeout: how long an eviction the API server allowed may take to show up as a

@@ -40,7 +40,7 @@ GarbageCollector::GarbageCollector(ControllerContext ctx)
 // GraphBuilder.processGraphChanges: keep the uid graph; an owner that disappears, or a new
 // object pointing at an owner that is not there, is looked at after the usual short delay (an
 // object replaced by `kubectl apply` keeps its uid and is back by then).
-void GarbageCollector::onWatch(const WatchEvent &event)
+void GarbageCollector::onWatch(const WatchEvent &event, const PodDelta &)
 {
     const Object &obj = *event.object;
     const std::string &uid = obj.metadata.uid;

@@ -19,7 +19,7 @@ namespace podscape {
 class GarbageCollector : public Controller {
 public:
     explicit GarbageCollector(ControllerContext ctx);
-    void onWatch(const WatchEvent &event) override;
+    void onWatch(const WatchEvent &event, const PodDelta &delta) override;
 
 private:
     void attemptToDelete(const std::string &ownerUid);

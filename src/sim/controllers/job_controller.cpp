@@ -326,7 +326,7 @@ const JobStatus *JobController::statusOf(const std::string &ns, const std::strin
 
 // addJob / updateJob / deleteJob and addPod / updatePod / deletePod: a Job's own changes sync it at
 // once; its pods' changes and its status writes are batched (syncJobBatchPeriod).
-void JobController::onWatch(const WatchEvent &event)
+void JobController::onWatch(const WatchEvent &event, const PodDelta &delta)
 {
     const Object &obj = *event.object;
     if (obj.kind == "Job") {
@@ -337,7 +337,7 @@ void JobController::onWatch(const WatchEvent &event)
     }
     if (obj.kind != "Pod")
         return;
-    bool ownersChanged = pods_.observe(event);
+    bool ownersChanged = delta.controllerChanged;
     const Pod &pod = static_cast<const Pod &>(obj);
     if (const OwnerReference *ref = pod.metadata.controllerRef()) {
         if (ref->kind == "Job")
@@ -355,7 +355,7 @@ void JobController::onWatch(const WatchEvent &event)
 std::vector<std::shared_ptr<Pod>> JobController::claimPods(const std::shared_ptr<Job> &job)
 {
     const std::string &uid = job->metadata.uid;
-    for (const auto &pod : pods_.dependentsOf<Pod>(uid)) {
+    for (const auto &pod : podInformer().byController().dependentsOf<Pod>(uid)) {
         if (matchesOptionalSelector(job->spec.selector, pod->metadata.labels))
             continue;
         auto &refs = pod->metadata.ownerReferences; // ReleasePod
@@ -364,13 +364,13 @@ std::vector<std::shared_ptr<Pod>> JobController::claimPods(const std::shared_ptr
         api().updateStatus(pod);
     }
     if (!job->metadata.deletionTimestamp)
-        for (const auto &pod : pods_.orphansIn<Pod>(job->metadata.namespace_)) {
+        for (const auto &pod : podInformer().byController().orphansIn<Pod>(job->metadata.namespace_)) {
             if (pod->metadata.deletionTimestamp || !matchesOptionalSelector(job->spec.selector, pod->metadata.labels))
                 continue;
             pod->metadata.ownerReferences.push_back(controllerRefTo(*job)); // AdoptPod
             api().updateStatus(pod);
         }
-    return pods_.dependentsOf<Pod>(uid);
+    return podInformer().byController().dependentsOf<Pod>(uid);
 }
 
 // backoffStore.newBackoffRecord: failures since the newest success, with the newest failure's time.
@@ -772,7 +772,7 @@ TtlAfterFinishedController::TtlAfterFinishedController(ControllerContext ctx, co
 }
 
 // addJob / updateJob: a Job with a TTL that has finished (and is not being deleted) is looked at.
-void TtlAfterFinishedController::onWatch(const WatchEvent &event)
+void TtlAfterFinishedController::onWatch(const WatchEvent &event, const PodDelta &)
 {
     if (event.object->kind != "Job" || event.type == WatchEventType::Deleted)
         return;

@@ -56,7 +56,7 @@ struct JobStatus {
 class JobController : public Controller {
 public:
     explicit JobController(ControllerContext ctx);
-    void onWatch(const WatchEvent &event) override;
+    void onWatch(const WatchEvent &event, const PodDelta &delta) override;
 
     // The last status written for this Job, null if none yet.
     const JobStatus *statusOf(const std::string &ns, const std::string &name) const;
@@ -83,7 +83,6 @@ private:
                                                      const std::vector<std::shared_ptr<Pod>> &pods, bool keepCounting);
     BackoffRecord newBackoffRecord(const std::string &key, const SyncContext &ctx) const;
 
-    OwnerIndex pods_{"Pod", true};
     WorkQueue queue_;
     std::map<std::string, JobStatus> statuses_;            // "ns/name" →
     std::map<std::string, std::set<std::string>> counted_; // "ns/name" → uids of pods already counted
@@ -96,7 +95,7 @@ private:
 class TtlAfterFinishedController : public Controller {
 public:
     TtlAfterFinishedController(ControllerContext ctx, const JobController &jobs);
-    void onWatch(const WatchEvent &event) override;
+    void onWatch(const WatchEvent &event, const PodDelta &delta) override;
 
 private:
     void sync(const std::string &key);

@@ -105,9 +105,9 @@ NodeLifecycleController::NodeLifecycleController(ControllerContext ctx) : Contro
 {
 }
 
-void NodeLifecycleController::onWatch(const WatchEvent &event)
+void NodeLifecycleController::onWatch(const WatchEvent &event, const PodDelta &delta)
 {
-    if (pods_.observe(event) != PodsByNode::Change::None)
+    if (delta.node != PodsByNode::Change::None)
         return;
     if (auto node = std::dynamic_pointer_cast<Node>(event.object))
         observeNode(event.type, node);
@@ -319,7 +319,7 @@ bool NodeLifecycleController::markStatusUnknown(Node &node)
 // with a NodeNotReady warning.
 void NodeLifecycleController::markPodsNotReady(const Node &node)
 {
-    for (const auto &pod : pods_.podsOn(node.metadata.name)) {
+    for (const auto &pod : podInformer().byNode().podsOn(node.metadata.name)) {
         const PodCondition *ready = findCondition(*pod, "Ready");
         if (!ready || ready->status == "False")
             continue;

@@ -13,7 +13,6 @@
 #pragma once
 
 #include "sim/controllers/controller.h"
-#include "sim/controllers/pods_by_node.h"
 
 #include <cstdint>
 #include <limits>
@@ -35,7 +34,7 @@ public:
     static constexpr double kUnhealthyZoneThreshold = 0.55;      // --unhealthy-zone-threshold
 
     explicit NodeLifecycleController(ControllerContext ctx);
-    void onWatch(const WatchEvent &event) override;
+    void onWatch(const WatchEvent &event, const PodDelta &delta) override;
 
     // The kubelet of `node` stopped posting node status and renewing its Lease (its last
     // heartbeat is now) / started again. The node's own status write says Ready again.
@@ -87,7 +86,6 @@ private:
     bool swapTaints(const std::shared_ptr<Node> &node, const std::vector<Taint> &add, const std::vector<Taint> &remove);
     void recordNodeStatusChange(const Node &node, const std::string &status);
 
-    PodsByNode pods_;
     std::map<std::string, NodeState> nodes_;
     std::map<std::string, Health> health_; // only nodes whose kubelet stopped or came back
     std::map<std::string, Zone> zones_;

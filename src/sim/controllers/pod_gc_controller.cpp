@@ -11,9 +11,9 @@ PodGCController::PodGCController(ControllerContext ctx) : Controller(ctx)
 {
 }
 
-void PodGCController::onWatch(const WatchEvent &event)
+void PodGCController::onWatch(const WatchEvent &event, const PodDelta &delta)
 {
-    switch (pods_.observe(event)) {
+    switch (delta.node) {
     case PodsByNode::Change::Bound: {
         const auto &node = std::static_pointer_cast<Pod>(event.object)->spec.nodeName;
         if (!nodes_.count(node)) // bound to a node that does not exist (or no longer does)
@@ -40,7 +40,7 @@ void PodGCController::observeNode(const std::shared_ptr<Node> &node, WatchEventT
     if (type == WatchEventType::Deleted) {
         nodes_.erase(name);
         outOfServiceNodes_.erase(name);
-        if (!pods_.on(name).empty())
+        if (!podInformer().byNode().on(name).empty())
             schedulePass();
         return;
     }
@@ -87,7 +87,7 @@ void PodGCController::gcTerminating()
 {
     std::vector<std::shared_ptr<Pod>> victims;
     for (const auto &node : outOfServiceNodes_)
-        for (const auto &[key, pod] : pods_.on(node))
+        for (const auto &[key, pod] : podInformer().byNode().on(node))
             if (pod->metadata.deletionTimestamp)
                 victims.push_back(pod);
     // byEvictionAndCreationTimestamp; nothing here is Evicted, so oldest first, then by name.
@@ -104,7 +104,7 @@ void PodGCController::gcTerminating()
 void PodGCController::gcOrphaned()
 {
     const double now = clock().now();
-    for (const auto &[node, pods] : pods_.all())
+    for (const auto &[node, pods] : podInformer().byNode().all())
         if (!nodes_.count(node))
             quarantine_.try_emplace(node, now + kQuarantineTime);
     std::vector<std::string> deleted;
@@ -119,7 +119,7 @@ void PodGCController::gcOrphaned()
     }
     const PodCondition condition{"DisruptionTarget", "True", "DeletionByPodGC", "PodGC: node no longer exists", 0};
     for (const auto &node : deleted)
-        for (const auto &pod : pods_.podsOn(node))
+        for (const auto &pod : podInformer().byNode().podsOn(node))
             markFailedAndDeletePod(pod, &condition);
 }
 

@@ -12,7 +12,6 @@
 #pragma once
 
 #include "sim/controllers/controller.h"
-#include "sim/controllers/pods_by_node.h"
 
 #include <map>
 #include <set>
@@ -26,7 +25,7 @@ public:
     static constexpr double kQuarantineTime = 40; // quarantineTime
 
     explicit PodGCController(ControllerContext ctx);
-    void onWatch(const WatchEvent &event) override;
+    void onWatch(const WatchEvent &event, const PodDelta &delta) override;
 
 private:
     void observeNode(const std::shared_ptr<Node> &node, WatchEventType type);
@@ -37,7 +36,6 @@ private:
     bool outOfService(const Node &node) const;
     void markFailedAndDeletePod(const std::shared_ptr<Pod> &pod, const PodCondition *condition);
 
-    PodsByNode pods_;
     std::set<std::string> nodes_;              // the nodes that exist
     std::set<std::string> outOfServiceNodes_;  // not Ready and tainted out-of-service
     std::map<std::string, double> quarantine_; // missing node → when its quarantine ends (nodeQueue)

@@ -118,7 +118,7 @@ const ReplicaSetStatus *ReplicaSetController::statusOf(const std::string &ns, co
 }
 
 // The informers' handlers: addRS/updateRS/deleteRS and addPod/updatePod/deletePod.
-void ReplicaSetController::onWatch(const WatchEvent &event)
+void ReplicaSetController::onWatch(const WatchEvent &event, const PodDelta &delta)
 {
     const Object &obj = *event.object;
     if (obj.kind == kind_) {
@@ -129,7 +129,7 @@ void ReplicaSetController::onWatch(const WatchEvent &event)
             if (const OwnerReference *ref = obj.metadata.controllerRef())
                 if (auto it = podFacts_.find(ref->uid); it != podFacts_.end())
                     it->second.pods.erase(&obj);
-        bool ownersChanged = pods_.observe(event);
+        bool ownersChanged = delta.controllerChanged;
         enqueueForPod(event, ownersChanged);
     }
 }
@@ -241,7 +241,7 @@ void ReplicaSetController::claimPods(const View &rs, SetPodFacts &facts)
 {
     const Object &owner = *rs.object;
     std::vector<std::shared_ptr<Pod>> released;
-    for (const auto &[key, obj] : pods_.dependents(owner.metadata.uid))
+    for (const auto &[key, obj] : podInformer().byController().dependents(owner.metadata.uid))
         if (!podFacts(facts, rs, static_cast<const Pod &>(*obj)).selected)
             released.push_back(std::static_pointer_cast<Pod>(obj));
     for (const auto &pod : released) {
@@ -251,7 +251,7 @@ void ReplicaSetController::claimPods(const View &rs, SetPodFacts &facts)
                    refs.end());
         api().updateStatus(pod);
     }
-    for (const auto &pod : pods_.orphansIn<Pod>(owner.metadata.namespace_)) {
+    for (const auto &pod : podInformer().byController().orphansIn<Pod>(owner.metadata.namespace_)) {
         if (pod->metadata.deletionTimestamp || !matchesOptionalSelector(*rs.selector, pod->metadata.labels))
             continue;
         pod->metadata.ownerReferences.push_back(controllerRefTo(owner));  // AdoptPod
@@ -263,7 +263,7 @@ void ReplicaSetController::claimPods(const View &rs, SetPodFacts &facts)
 std::vector<std::shared_ptr<Pod>> ReplicaSetController::activePods(const View &rs) const
 {
     std::vector<std::shared_ptr<Pod>> out;
-    for (const auto &[key, obj] : pods_.dependents(rs.object->metadata.uid))
+    for (const auto &[key, obj] : podInformer().byController().dependents(rs.object->metadata.uid))
         if (isPodActive(static_cast<const Pod &>(*obj)))
             out.push_back(std::static_pointer_cast<Pod>(obj));
     return out;
@@ -272,7 +272,7 @@ std::vector<std::shared_ptr<Pod>> ReplicaSetController::activePods(const View &r
 std::size_t ReplicaSetController::countActivePods(const View &rs, SetPodFacts &facts) const
 {
     std::size_t n = 0;
-    for (const auto &[key, obj] : pods_.dependents(rs.object->metadata.uid))
+    for (const auto &[key, obj] : podInformer().byController().dependents(rs.object->metadata.uid))
         n += podFacts(facts, rs, static_cast<const Pod &>(*obj)).active ? 1 : 0;
     return n;
 }
@@ -370,10 +370,10 @@ std::vector<std::shared_ptr<Pod>> ReplicaSetController::relatedPods(const View &
 {
     const OwnerReference *ref = rs.object->metadata.controllerRef();
     if (!ref)
-        return pods_.dependentsOf<Pod>(rs.object->metadata.uid);
+        return podInformer().byController().dependentsOf<Pod>(rs.object->metadata.uid);
     std::vector<std::shared_ptr<Pod>> out;
     for (const auto &[key, sibling] : sets_.dependents(ref->uid))
-        for (const auto &[podKey, pod] : pods_.dependents(sibling->metadata.uid))
+        for (const auto &[podKey, pod] : podInformer().byController().dependents(sibling->metadata.uid))
             out.push_back(std::static_pointer_cast<Pod>(pod));
     return out;
 }
@@ -387,7 +387,7 @@ void ReplicaSetController::updateStatus(const View &rs, SetPodFacts &facts,
     s.uid = rs.object->metadata.uid;
     s.observedGeneration = rs.object->metadata.generation;
     const double now = clock().now();
-    for (const auto &[key, obj] : pods_.dependents(s.uid)) {
+    for (const auto &[key, obj] : podInformer().byController().dependents(s.uid)) {
         const Pod &pod = static_cast<const Pod &>(*obj);
         const PodFacts &pf = podFacts(facts, rs, pod);
         if (!pf.active) {

@@ -41,7 +41,7 @@ class ReplicaSetController : public Controller {
 public:
     // kind: "ReplicaSet" or "ReplicationController".
     ReplicaSetController(ControllerContext ctx, std::string kind);
-    void onWatch(const WatchEvent &event) override;
+    void onWatch(const WatchEvent &event, const PodDelta &delta) override;
 
     // The last status written for this ReplicaSet (ReplicationController), null if none yet.
     const ReplicaSetStatus *statusOf(const std::string &ns, const std::string &name) const;
@@ -93,7 +93,6 @@ private:
 
     std::string kind_;
     std::string component_;
-    OwnerIndex pods_{"Pod", true};
     OwnerIndex sets_;  // this kind, by controller (a Deployment)
     WorkQueue queue_;
     std::map<std::string, ReplicaSetStatus> statuses_;  // "ns/name" →

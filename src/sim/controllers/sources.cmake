@@ -11,6 +11,7 @@ set(PODSCAPE_CONTROLLER_SOURCES
     sim/controllers/cronjob_controller.h sim/controllers/cronjob_controller.cpp
     sim/controllers/disruption_controller.h sim/controllers/disruption_controller.cpp
     sim/controllers/pods_by_node.h sim/controllers/pods_by_node.cpp
+    sim/controllers/pod_informer.h sim/controllers/pod_informer.cpp
     sim/controllers/node_lifecycle_controller.h sim/controllers/node_lifecycle_controller.cpp
     sim/controllers/taint_eviction_controller.h sim/controllers/taint_eviction_controller.cpp
     sim/controllers/pod_gc_controller.h sim/controllers/pod_gc_controller.cpp

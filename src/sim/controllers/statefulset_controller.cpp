@@ -343,13 +343,12 @@ std::vector<std::string> StatefulSetController::revisionsOf(const std::string &n
 
 // The informers' handlers: add/update/deleteStatefulSet, add/update/deletePod, and the claims
 // (a deleted claim may unblock a pod whose stale claim was in the way).
-void StatefulSetController::onWatch(const WatchEvent &event)
+void StatefulSetController::onWatch(const WatchEvent &event, const PodDelta &delta)
 {
     const Object &obj = *event.object;
     if (obj.kind == "StatefulSet") {
         queue_.add(objectKey(obj));
     } else if (obj.kind == "Pod") {
-        pods_.observe(event);
         enqueueForPod(event);
     } else if (obj.kind == "PersistentVolumeClaim" && event.type == WatchEventType::Deleted) {
         enqueueForClaim(static_cast<const PersistentVolumeClaim &>(obj));
@@ -411,7 +410,7 @@ void StatefulSetController::sync(const std::string &key)
     r.replicas.clear();
     std::optional<std::string> err = updateStatefulSet(r);
     writeStatus(r);
-    truncateHistory(r, pods_.dependentsOf<Pod>(set->metadata.uid));
+    truncateHistory(r, podInformer().byController().dependentsOf<Pod>(set->metadata.uid));
     if (err) {
         queue_.addRateLimited(key);
         return;
@@ -431,7 +430,7 @@ std::vector<StatefulSetController::PodPtr> StatefulSetController::claimPods(cons
     auto matches = [&](const Pod &pod) {
         return matchesOptionalSelector(set.spec.selector, pod.metadata.labels) && isMemberOf(set, pod);
     };
-    for (const auto &pod : pods_.dependentsOf<Pod>(set.metadata.uid)) {
+    for (const auto &pod : podInformer().byController().dependentsOf<Pod>(set.metadata.uid)) {
         if (matches(*pod))
             continue;
         auto &refs = pod->metadata.ownerReferences;
@@ -441,13 +440,13 @@ std::vector<StatefulSetController::PodPtr> StatefulSetController::claimPods(cons
         api().updateStatus(pod);
     }
     if (!set.metadata.deletionTimestamp)
-        for (const auto &pod : pods_.orphansIn<Pod>(set.metadata.namespace_)) {
+        for (const auto &pod : podInformer().byController().orphansIn<Pod>(set.metadata.namespace_)) {
             if (pod->metadata.deletionTimestamp || !matches(*pod))
                 continue;
             pod->metadata.ownerReferences.push_back(controllerRefTo(set));
             api().updateStatus(pod);
         }
-    return pods_.dependentsOf<Pod>(set.metadata.uid);
+    return podInformer().byController().dependentsOf<Pod>(set.metadata.uid);
 }
 
 // getStatefulSetRevisions: the update revision is the set's template now (a new revision, the
@@ -586,7 +585,7 @@ std::optional<std::string> StatefulSetController::updateStatefulSet(Round &r)
     const int start = startOrdinal(set);
     const int count = std::max<std::int32_t>(0, replicasOf(set));
     r.replicas.assign(std::size_t(count), nullptr);
-    for (const auto &pod : pods_.dependentsOf<Pod>(set.metadata.uid)) {
+    for (const auto &pod : podInformer().byController().dependentsOf<Pod>(set.metadata.uid)) {
         if (podInOrdinalRange(*pod, set))
             r.replicas[std::size_t(ordinalOf(*pod) - start)] = pod;
         else if (ordinalOf(*pod) >= 0)

@@ -37,7 +37,7 @@ struct StatefulSetStatus {
 class StatefulSetController : public Controller {
 public:
     explicit StatefulSetController(ControllerContext ctx);
-    void onWatch(const WatchEvent &event) override;
+    void onWatch(const WatchEvent &event, const PodDelta &delta) override;
 
     // The last status written for this StatefulSet, null if none yet.
     const StatefulSetStatus *statusOf(const std::string &ns, const std::string &name) const;
@@ -98,7 +98,6 @@ private:
     void podEvent(const StatefulSet &set, const std::string &verb, const Pod &pod,
                   const std::optional<std::string> &err);
 
-    OwnerIndex pods_{"Pod", true};
     WorkQueue queue_;
     std::map<std::string, StatefulSetStatus> statuses_; // "ns/name" →
     std::map<std::string, History> histories_;          // "ns/name" →

@@ -74,9 +74,9 @@ std::optional<double> TaintEvictionController::scheduledDeletion(const std::stri
 
 // The informers' handlers (PodUpdated, NodeUpdated): a pod matters when it lands on a node or
 // leaves, a node when its NoExecute taints change.
-void TaintEvictionController::onWatch(const WatchEvent &event)
+void TaintEvictionController::onWatch(const WatchEvent &event, const PodDelta &delta)
 {
-    switch (pods_.observe(event)) {
+    switch (delta.node) {
     case PodsByNode::Change::Bound: {
         auto pod = std::static_pointer_cast<Pod>(event.object);
         handlePodUpdate(objectKey(*pod), pod->spec.nodeName);
@@ -123,7 +123,7 @@ void TaintEvictionController::handleNodeUpdate(const std::string &nodeName)
         taintedNodes_.erase(nodeName);
     else
         taintedNodes_[nodeName] = taints;
-    for (const auto &pod : pods_.podsOn(nodeName)) {
+    for (const auto &pod : podInformer().byNode().podsOn(nodeName)) {
         if (taints.empty())
             cancelWorkWithEvent(objectKey(*pod)); // all taints gone: every pending deletion is off
         else

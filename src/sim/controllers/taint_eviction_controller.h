@@ -6,7 +6,6 @@
 #pragma once
 
 #include "sim/controllers/controller.h"
-#include "sim/controllers/pods_by_node.h"
 
 #include <cstdint>
 #include <map>
@@ -19,7 +18,7 @@ namespace podscape {
 class TaintEvictionController : public Controller {
 public:
     explicit TaintEvictionController(ControllerContext ctx);
-    void onWatch(const WatchEvent &event) override;
+    void onWatch(const WatchEvent &event, const PodDelta &delta) override;
 
     // When the pod's scheduled deletion fires (nullopt when none is pending).
     std::optional<double> scheduledDeletion(const std::string &ns, const std::string &name) const;
@@ -43,7 +42,6 @@ private:
     void deletePod(const std::string &podKey);
     void podEvent(const std::string &podKey, const std::string &message);
 
-    PodsByNode pods_;
     std::map<std::string, std::vector<Taint>> seenTaints_;   // the NoExecute taints of each node's last version
     std::map<std::string, std::vector<Taint>> taintedNodes_; // nodes with NoExecute taints, as handled
     std::map<std::string, Work> work_;

@@ -27,7 +27,9 @@ template <typename T> std::vector<std::shared_ptr<T>> ownedBy(Simulation &sim, c
 
 // A bare API server on its own store and clock, with the default namespace: the base of the
 // test benches that run one or two controllers standalone, to read their status and move pods
-// through their lives by hand. A bench adds its controllers and hands them the store's watch.
+// through their lives by hand. A bench adds its controllers and hands them the store's watch
+// through deliver(), which brings the shared pod informer up to date first, as the controller
+// manager does.
 struct BareApiServer {
     SimClock clock;
     ObjectStore store;
@@ -35,6 +37,7 @@ struct BareApiServer {
     EventRecorder events;
     NameGenerator names{7};
     KubeApiServer api{store, clock, traces, names};
+    PodInformer podInformer;
 
     BareApiServer()
     {
@@ -44,7 +47,12 @@ struct BareApiServer {
         ns->metadata.name = "default";
         api.create(ns);
     }
-    ControllerContext context() { return ControllerContext{api, events, traces}; }
+    ControllerContext context() { return ControllerContext{api, events, traces, podInformer}; }
+    template <typename... Controllers> void deliver(const WatchEvent &event, Controllers &...controllers)
+    {
+        const PodDelta delta = podInformer.observe(event);
+        (controllers.onWatch(event, delta), ...);
+    }
 };
 
 inline int countIf(const std::vector<std::shared_ptr<Pod>> &pods, bool (*pred)(const Pod &))

@@ -69,10 +69,7 @@ struct Bench : BareApiServer {
 
     Bench()
     {
-        store.watch([this](const WatchEvent &e) {
-            rsc.onWatch(e);
-            dc.onWatch(e);
-        });
+        store.watch([this](const WatchEvent &e) { deliver(e, rsc, dc); });
     }
     void makeReady()
     {

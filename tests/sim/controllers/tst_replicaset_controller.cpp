@@ -42,7 +42,7 @@ struct Bench : BareApiServer {
 
     Bench()
     {
-        store.watch([this](const WatchEvent &e) { rsc.onWatch(e); });
+        store.watch([this](const WatchEvent &e) { deliver(e, rsc); });
     }
 };
 

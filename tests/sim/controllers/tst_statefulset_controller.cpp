@@ -162,10 +162,7 @@ struct Bench : BareApiServer {
 
     Bench()
     {
-        store.watch([this](const WatchEvent &e) {
-            ssc.onWatch(e);
-            gc.onWatch(e);
-        });
+        store.watch([this](const WatchEvent &e) { deliver(e, ssc, gc); });
     }
     void apply(const SetOptions &o)
     {
