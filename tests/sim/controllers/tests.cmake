@@ -11,3 +11,4 @@ podscape_add_test(tst_node_lifecycle_controller sim/controllers/tst_node_lifecyc
 podscape_add_test(tst_taint_eviction_controller sim/controllers/tst_taint_eviction_controller.cpp)
 podscape_add_test(tst_pod_gc_controller sim/controllers/tst_pod_gc_controller.cpp)
 podscape_add_test(tst_controller_utils sim/controllers/tst_controller_utils.cpp)
+podscape_add_test(tst_pod_informer sim/controllers/tst_pod_informer.cpp)
