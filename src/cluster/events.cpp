@@ -61,7 +61,7 @@ std::size_t StringPool::slotOf(std::uint64_t hash, std::string_view s) const
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         const Slot &slot = slots_[i];
-        if (slot.id == kEmpty || (slot.hash == hash && views_[slot.id] == s))
+        if (slot.id == kEmpty || (slot.hash == hash && std::string_view(slot.text, slot.size) == s))
             return i;
     }
 }
@@ -97,7 +97,7 @@ std::uint32_t StringPool::intern(std::string_view s)
     char *at = chunks_.back().get() + chunkUsed_;
     std::copy(s.begin(), s.end(), at);
     chunkUsed_ += s.size();
-    slot = {hash, std::uint32_t(views_.size())};
+    slot = {hash, at, std::uint32_t(s.size()), std::uint32_t(views_.size())};
     views_.emplace_back(at, s.size());
     return slot.id;
 }

@@ -6,6 +6,7 @@
 #include "sim/scheduler/schedule_one.h"
 
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace podscape {
@@ -60,7 +61,7 @@ struct KubeScheduler::Impl {
     std::set<QueuedPod, Order> activeQ;
     std::map<std::string, QueuedPod> unschedulable; // by pod key
     std::unordered_set<std::string> known;          // queued, in flight or waiting
-    std::map<std::string, SchedulingAttempt> attempts;
+    std::unordered_map<std::string, SchedulingAttempt> attempts; // by pod key, looked up only
     std::map<std::string, std::string> lastFailureMessage;
     std::unordered_set<std::string> bound;         // pods in the snapshot
     std::map<std::string, std::string> placements; // controller uid → node the user chose
